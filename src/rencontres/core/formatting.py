@@ -1,0 +1,67 @@
+"""French formatting of money, sizes, dates and times: used only at the edges (pages, PDFs, emails)."""
+
+import datetime as dt
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+
+
+def format_euros(amount_cents: int) -> str:
+    """850,00 € → « 850 € »; 150050 → « 1 500,50 € » (French grouping, no useless decimals)."""
+    euros, cents = divmod(int(amount_cents), 100)
+    grouped = f"{euros:,}".replace(",", NARROW_NBSP)
+    if cents:
+        return f"{grouped},{cents:02d}{NBSP}€"
+    return f"{grouped}{NBSP}€"
+
+
+def format_file_size(size_bytes: int) -> str:
+    """Sizes as French sites write them: « 163,9 ko », « 2,4 Mo » (1 ko = 1 000 octets)."""
+    if size_bytes < 1000:
+        return _("%(n)s octets") % {"n": size_bytes}
+    for unit, factor in (("ko", 1000), ("Mo", 1000**2), ("Go", 1000**3)):
+        value = size_bytes / factor
+        if value < 1000 or unit == "Go":
+            return f"{value:.1f}".replace(".", ",") + f"{NBSP}{unit}"
+    raise AssertionError("unreachable")
+
+
+def format_time(value: dt.time | None) -> str:
+    """9:00 → « 9 h », 10:45 → « 10 h 45 »."""
+    if value is None:
+        return ""
+    if value.minute:
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
+
+
+def format_time_range(start: dt.time | None, end: dt.time | None) -> str:
+    if start and end:
+        return _("%(start)s – %(end)s") % {"start": format_time(start), "end": format_time(end)}
+    if start:
+        return format_time(start)
+    return ""
+
+
+def format_day(date: dt.date, *, month_only: bool = False) -> str:
+    """« mardi 12 octobre 2021 », or « novembre 2020 » when only the month is known."""
+    if month_only:
+        return formats.date_format(date, "F Y")
+    return formats.date_format(date, "l j F Y")
+
+
+def format_date_range(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None:
+        return _("dates à venir")
+    if end is None or end == start:
+        return formats.date_format(start, "l j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return _("du %(start)s au %(end)s") % {"start": start.day, "end": formats.date_format(end, "j F Y")}
+    if start.year == end.year:
+        return _("du %(start)s au %(end)s") % {
+            "start": formats.date_format(start, "j F"), "end": formats.date_format(end, "j F Y")}
+    return _("du %(start)s au %(end)s") % {
+        "start": formats.date_format(start, "j F Y"), "end": formats.date_format(end, "j F Y")}

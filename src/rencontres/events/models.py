@@ -1,0 +1,319 @@
+"""Events and their programme.
+
+A programme is a list of days, each holding timed sessions. A day of a long training
+(seed 004) may be known only to the month: `Day.is_month_only` keeps one model for
+one-day seminars and eight-month certificates alike, and lets the organiser fill in
+the exact date later without moving any session.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from rencontres.organizations.models import Organization
+
+from .enums import (
+    DocumentKind,
+    EventFormat,
+    EventStatus,
+    PayerKind,
+    SessionKind,
+    SessionMode,
+    SpeakerRole,
+)
+
+PARIS = ZoneInfo("Europe/Paris")
+
+department_validator = RegexValidator(
+    r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$",
+    _("Indiquez un code de département français : 01 à 95, 2A, 2B ou 971 à 976."),
+)
+
+
+class Theme(models.Model):
+    name = models.CharField(_("nom"), max_length=80, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Series(models.Model):
+    """A cycle: events grouped under one title, each with its own organiser and territory."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="series")
+    title = models.CharField(_("titre"), max_length=250)
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    description = models.TextField(_("présentation"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("cycle")
+        verbose_name_plural = _("cycles")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:series", args=[self.slug])
+
+
+class Venue(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="venues")
+    name = models.CharField(_("nom du lieu"), max_length=200)
+    street = models.CharField(_("adresse"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("code postal"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Le code postal compte 5 chiffres."))],
+    )
+    city = models.CharField(_("commune"), max_length=120, blank=True)
+    transport_access = models.TextField(_("accès en transports en commun"), blank=True)
+    accessibility_notes = models.TextField(_("accessibilité"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("lieu")
+        verbose_name_plural = _("lieux")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.city}" if self.city else self.name
+
+    @property
+    def address_line(self) -> str:
+        return ", ".join(p for p in [self.street, f"{self.postcode} {self.city}".strip()] if p)
+
+
+class Event(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="events")
+    series = models.ForeignKey(
+        Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("cycle")
+    )
+    title = models.CharField(_("titre"), max_length=250)
+    subtitle = models.CharField(_("sous-titre"), max_length=300, blank=True)
+    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=120, unique=True)
+    format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
+    status = models.CharField(_("état"), max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT)
+    description = models.TextField(_("présentation"), blank=True)
+    audience = models.TextField(_("public visé"), blank=True)
+    objectives = models.TextField(_("objectifs"), blank=True)
+    prerequisites = models.TextField(_("prérequis"), blank=True)
+    partners = models.TextField(_("partenaires"), blank=True, help_text=_("Un partenaire par ligne."))
+    themes = models.ManyToManyField(Theme, blank=True, related_name="events", verbose_name=_("thèmes"))
+    department_code = models.CharField(
+        _("département"), max_length=3, blank=True, validators=[department_validator]
+    )
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
+    venue = models.ForeignKey(
+        Venue, on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("lieu principal")
+    )
+    registration_opens_at = models.DateTimeField(_("ouverture des inscriptions"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("clôture des inscriptions"), null=True, blank=True)
+    registration_url = models.URLField(_("lien d'inscription externe"), blank=True, max_length=500)
+    is_invitation_only = models.BooleanField(_("sur invitation uniquement"), default=False)
+    capacity_min = models.PositiveIntegerField(_("nombre minimum de participants"), null=True, blank=True)
+    capacity_max = models.PositiveIntegerField(
+        _("nombre maximum de participants"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    total_hours = models.DecimalField(_("durée totale (heures)"), max_digits=6, decimal_places=1, null=True, blank=True)
+    contact_name = models.CharField(_("personne à contacter"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
+    # Kept in step with the programme by services.refresh_event_dates: the catalogue
+    # filters and sorts on them without joining the sessions.
+    starts_on = models.DateField(_("début"), null=True, blank=True, editable=False)
+    ends_on = models.DateField(_("fin"), null=True, blank=True, editable=False)
+    # Lower-case, accent-free text the catalogue search matches on both databases.
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["starts_on", "title"]
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+        indexes = [models.Index(fields=["status", "starts_on"]), models.Index(fields=["status", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity_min__isnull=True)
+                | models.Q(capacity_max__isnull=True)
+                | models.Q(capacity_min__lte=models.F("capacity_max")),
+                name="capacity_min_not_above_max",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EventStatus.PUBLISHED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_visible_to_public(self) -> bool:
+        return self.status in {EventStatus.PUBLISHED, EventStatus.CANCELLED}
+
+    @property
+    def partner_list(self) -> list[str]:
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+class Day(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField(_("date"))
+    is_month_only = models.BooleanField(
+        _("seul le mois est connu"), default=False, help_text=_("Pour les modules d'une formation longue.")
+    )
+    title = models.CharField(_("intitulé de la journée"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("journée")
+        verbose_name_plural = _("journées")
+
+    def __str__(self) -> str:
+        return f"{self.event} – {self.date}"
+
+
+class Speaker(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("nom"), max_length=120)
+    affiliation = models.CharField(_("fonction et structure"), max_length=250, blank=True)
+    bio = models.TextField(_("présentation"), blank=True)
+    role = models.CharField(_("rôle dans l'événement"), max_length=12, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("intervenant")
+        verbose_name_plural = _("intervenants")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Session(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("journée"))
+    start_time = models.TimeField(_("début"), null=True, blank=True)
+    end_time = models.TimeField(_("fin"), null=True, blank=True)
+    title = models.CharField(_("titre"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("type"), max_length=12, choices=SessionKind.choices, default=SessionKind.TALK)
+    mode = models.CharField(_("modalité"), max_length=8, choices=SessionMode.choices, default=SessionMode.ON_SITE)
+    is_open_to_public = models.BooleanField(_("ouverte au public"), default=False)
+    venue = models.ForeignKey(
+        Venue, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions", verbose_name=_("lieu")
+    )
+    online_url = models.URLField(
+        _("lien de connexion"), blank=True, max_length=500, help_text=_("Montré aux seules personnes inscrites.")
+    )
+    capacity = models.PositiveIntegerField(_("places pour cette séance"), null=True, blank=True, validators=[MinValueValidator(1)])
+    speakers = models.ManyToManyField(Speaker, through="SessionSpeaker", related_name="sessions", blank=True)
+
+    class Meta:
+        ordering = ["day__date", "day_id", "start_time", "id"]
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_time__isnull=True)
+                | models.Q(end_time__isnull=True)
+                | models.Q(end_time__gt=models.F("start_time")),
+                name="session_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def starts_at(self) -> dt.datetime | None:
+        if self.start_time is None or self.day.is_month_only:
+            return None
+        return dt.datetime.combine(self.day.date, self.start_time, tzinfo=PARIS)
+
+    def ends_at(self) -> dt.datetime | None:
+        if self.end_time is None or self.day.is_month_only:
+            return None
+        return dt.datetime.combine(self.day.date, self.end_time, tzinfo=PARIS)
+
+    @property
+    def is_online(self) -> bool:
+        return self.mode in {SessionMode.ONLINE, SessionMode.HYBRID}
+
+
+class SessionSpeaker(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="session_speakers")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="session_speakers")
+    role = models.CharField(_("rôle"), max_length=12, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["session", "speaker"], name="speaker_once_per_session")]
+
+
+class PriceTier(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="price_tiers")
+    label = models.CharField(_("intitulé"), max_length=120)
+    amount_cents = models.PositiveIntegerField(_("montant (centimes)"))
+    payer_kind = models.CharField(_("qui paie"), max_length=10, choices=PayerKind.choices)
+    includes = models.CharField(_("ce que le prix comprend"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("tarif")
+        verbose_name_plural = _("tarifs")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def is_free(self) -> bool:
+        return self.amount_cents == 0
+
+
+def document_upload_path(document: "Document", filename: str) -> str:
+    return f"events/{document.event_id}/{filename}"
+
+
+class Document(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
+    day = models.ForeignKey(
+        Day, on_delete=models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("journée")
+    )
+    title = models.CharField(_("titre"), max_length=250)
+    kind = models.CharField(_("nature"), max_length=12, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    file = models.FileField(_("fichier"), upload_to=document_upload_path, max_length=300)
+    file_type = models.CharField(_("format du fichier"), max_length=10, editable=False)
+    size_bytes = models.PositiveBigIntegerField(_("taille"), editable=False, default=0)
+    is_public = models.BooleanField(
+        _("public"), default=True, help_text=_("Sinon, réservé aux personnes inscrites.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["day__date", "id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title

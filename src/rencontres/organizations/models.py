@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Role
+
+siret_validator = RegexValidator(r"^\d{14}$", _("Le SIRET compte exactement 14 chiffres."))
+nda_validator = RegexValidator(
+    r"^\d{11}$", _("Le numéro de déclaration d'activité compte exactement 11 chiffres.")
+)
+
+
+class Organization(models.Model):
+    """A body that runs events: training body, city, département, state service, association."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    short_name = models.CharField(_("nom court"), max_length=60, blank=True)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[siret_validator])
+    training_body_number = models.CharField(
+        _("numéro de déclaration d'activité (NDA)"),
+        max_length=11,
+        blank=True,
+        validators=[nda_validator],
+    )
+    charges_vat = models.BooleanField(_("assujetti à la TVA"), default=False)
+    vat_exemption_note = models.CharField(
+        _("mention d'exonération de TVA"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple : TVA non applicable, article 261-4-4° a du CGI."),
+    )
+    contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="organizations"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisme")
+        verbose_name_plural = _("organismes")
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.name
+
+    @property
+    def vat_note(self) -> str:
+        """The sentence a price must carry: VAT included, or the legal exemption."""
+        if self.charges_vat:
+            return str(_("Prix TTC"))
+        return self.vat_exemption_note or str(_("TVA non applicable"))
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rôle"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membre")
+        verbose_name_plural = _("membres")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_organization")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organization} ({self.get_role_display()})"
