@@ -18,7 +18,7 @@ def env_flag(name: str, default: bool) -> bool:
     return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_flag("RENCONTRES_DEBUG", True)
+DEBUG = env_flag("RENCONTRES_DEBUG", False)
 SECRET_KEY = os.environ.get("RENCONTRES_SECRET_KEY", "insecure-development-key-change-me")
 ALLOWED_HOSTS = os.environ.get("RENCONTRES_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 SITE_URL = os.environ.get("RENCONTRES_SITE_URL", "http://127.0.0.1:8000")
@@ -52,7 +52,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,6 +121,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rencontres] "
 
+# French for everyone until an English catalogue exists; then add LocaleMiddleware.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -161,7 +161,7 @@ TASKS = {
     }
 }
 
-DSFR_MARK_OPTIONAL_FIELDS = False
+DSFR_MARK_OPTIONAL_FIELDS = True
 SITE_TITLE = "Rencontres"
 SITE_TAGLINE = _("Formations, séminaires et rencontres de l'action sociale")
 

@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from rencontres.core import views as core_views
 
@@ -13,8 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Uploaded documents are served by events.views.public.document_download, which checks
+# who may read them; MEDIA_ROOT is never exposed as such.
 
 handler400 = core_views.bad_request
 handler403 = core_views.permission_denied
