@@ -162,6 +162,7 @@ TASKS = {
 }
 
 DSFR_MARK_OPTIONAL_FIELDS = True
+FORMS_URLFIELD_ASSUME_HTTPS = True
 SITE_TITLE = "Rencontres"
 SITE_TAGLINE = _("Formations, séminaires et rencontres de l'action sociale")
 

@@ -20,13 +20,13 @@ class DsfrModelForm(DsfrBaseForm, forms.ModelForm):
     """A ModelForm rendered with the DSFR field templates."""
 
 
-class EuroAmountField(forms.CharField):
+class EuroAmountField(forms.Field):
     """Accepts « 850 », « 850,50 », « 1 500 € » and gives integer cents."""
 
     def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
+        if value in self.empty_values:
             return None
+        text = str(value).strip()[:30]
         cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text).replace(",", ".")
         try:
             amount = Decimal(cleaned)
@@ -157,7 +157,7 @@ class VenueForm(DsfrModelForm):
 
 class PriceTierForm(DsfrBaseForm):
     label = forms.CharField(label=_("Intitulé"), max_length=120)
-    amount = EuroAmountField(label=_("Montant en euros"), max_length=20)
+    amount = EuroAmountField(label=_("Montant en euros"))
     payer_kind = forms.ChoiceField(label=_("Qui paie"), choices=PayerKind.choices)
     includes = forms.CharField(label=_("Ce que le prix comprend"), max_length=200, required=False,
                                help_text=_("Par exemple : déjeuners inclus."))

@@ -1,0 +1,211 @@
+import datetime as dt
+import json
+import re
+
+import icalendar
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+import time_machine
+from django.core.files.base import ContentFile
+
+from rencontres.events import services
+from rencontres.events.enums import EventFormat, SessionMode
+from rencontres.events.models import Theme
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_today():
+    with time_machine.travel(dt.datetime(2026, 11, 21, 10, tzinfo=dt.UTC), tick=False):
+        yield
+
+
+def titles(response) -> list[str]:
+    return re.findall(r'class="fr-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_home_lists_upcoming_events_before_past_ones_under_their_headings(client, organization):
+    factories.make_event(organization, title="Journée passée", days=(dt.date(2021, 6, 24),))
+    factories.make_event(organization, title="Séminaire à venir", days=(dt.date(2027, 3, 2),))
+    page = client.get("/").content.decode()
+    assert page.index('id="upcoming-title"') < page.index("Séminaire à venir") < page.index('id="past-title"') < page.index("Journée passée")
+
+
+def test_drafts_are_not_in_the_catalogue(client, organization):
+    factories.make_event(organization, title="Brouillon secret", published=False)
+    assert "Brouillon secret" not in client.get("/").content.decode()
+
+
+def test_catalogue_filters_by_format_department_online_free_and_theme(client, organization):
+    social = Theme.objects.create(name="Cohésion sociale", slug="cohesion-sociale")
+    seminar = factories.make_event(organization, title="Séminaire de Bobigny", format=EventFormat.SEMINAIRE,
+                                   department_code="93", days=(dt.date(2027, 1, 5),))
+    services.add_price_tier(event=seminar, label="Tarif", amount_cents=85000, payer_kind="employer")
+    webinar = factories.make_event(organization, title="Webinaire régional", format=EventFormat.WEBINAIRE,
+                                   department_code="13", days=(dt.date(2027, 1, 6),))
+    services.update_session(session=webinar.sessions.get(), mode=SessionMode.ONLINE)
+    webinar.themes.add(social)
+
+    assert titles(client.get("/?format=seminaire")) == ["Séminaire de Bobigny"]
+    assert titles(client.get("/?departement=13")) == ["Webinaire régional"]
+    assert titles(client.get("/?en_ligne=on")) == ["Webinaire régional"]
+    assert titles(client.get("/?gratuit=on")) == ["Webinaire régional"]
+    assert titles(client.get("/?theme=cohesion-sociale")) == ["Webinaire régional"]
+
+
+def test_text_search_ignores_accents_and_case(client, organization):
+    factories.make_event(organization, title="Quelles solidarités pour demain ?", days=(dt.date(2027, 1, 5),))
+    factories.make_event(organization, title="Économie sociale", days=(dt.date(2027, 1, 6),))
+    assert titles(client.get("/?q=SOLIDARITES")) == ["Quelles solidarités pour demain ?"]
+    assert titles(client.get("/?q=economie")) == ["Économie sociale"]
+
+
+def test_past_filter_shows_only_past_events(client, organization):
+    factories.make_event(organization, title="Ancienne", days=(dt.date(2020, 1, 5),))
+    factories.make_event(organization, title="Prochaine", days=(dt.date(2027, 1, 5),))
+    assert titles(client.get("/?quand=passes")) == ["Ancienne"]
+    assert titles(client.get("/?quand=a-venir")) == ["Prochaine"]
+
+
+def test_bad_filter_values_get_a_french_message_not_a_crash(client, organization):
+    response = client.get("/?departement=999&format=banquet&quand=hier")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Indiquez un code de département français" in page
+    assert "Sélectionnez un choix valide" in page
+
+
+def test_unknown_page_answers_in_french(client):
+    response = client.get("/evenements/nexiste-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_a_draft_is_visible_to_its_organisation_only(client, organization, alice, charlie):
+    event = factories.make_event(organization, title="Brouillon", published=False)
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(charlie)
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(alice)
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert "Aperçu" in response.content.decode()
+
+
+def test_event_page_shows_prices_with_what_they_include_and_the_vat_note(client):
+    cluny = factories.make_organization(
+        "Collège Européen de Cluny", charges_vat=False,
+        vat_exemption_note="TVA non applicable, article 261-4-4° a du CGI",
+    )
+    event = factories.make_event(cluny, days=(dt.date(2027, 10, 12),))
+    services.add_price_tier(event=event, label="Tarif", amount_cents=85000, payer_kind="employer", includes="déjeuners inclus")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "850\u00a0€" in page and "déjeuners inclus" in page
+    assert "TVA non applicable, article 261-4-4° a du CGI" in page
+
+
+def test_documents_show_their_type_and_size_and_private_ones_are_hidden(client, organization, alice):
+    event = factories.make_event(organization)
+    public = services.add_document(event=event, title="Programme du 15 juin", kind="programme",
+                                   uploaded_file=ContentFile(b"%PDF-1.4" + b"x" * 163_892, name="programme.pdf"))
+    services.add_document(event=event, title="Liste des participants", kind="other", is_public=False,
+                          uploaded_file=ContentFile(b"secret", name="liste.pdf"))
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Programme du 15 juin" in page and "PDF – 163,9\u00a0ko" in page
+    assert "Liste des participants" not in page
+    assert client.get(f"/documents/{public.id}/").status_code == 200
+    private_id = event.documents.get(is_public=False).id
+    assert client.get(f"/documents/{private_id}/").status_code == 404
+
+
+def test_json_ld_describes_the_event_and_each_session_in_paris_time(client, organization):
+    event = factories.make_event(organization, days=(dt.date(2027, 1, 14), dt.date(2027, 6, 15)), sessions_per_day=2)
+    services.add_price_tier(event=event, label="Employeur", amount_cents=300000, payer_kind="employer")
+    page = client.get(event.get_absolute_url()).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["@type"] == "Event" and data["name"] == event.title
+    assert data["startDate"] == "2027-01-14T09:00:00+01:00"
+    assert data["endDate"] == "2027-06-15T11:00:00+02:00"
+    assert data["organizer"]["name"] == organization.name
+    assert data["offers"][0]["price"] == "3000.00" and data["offers"][0]["priceCurrency"] == "EUR"
+    assert [s["startDate"] for s in data["subEvent"]] == [
+        "2027-01-14T09:00:00+01:00", "2027-01-14T10:00:00+01:00",
+        "2027-06-15T09:00:00+02:00", "2027-06-15T10:00:00+02:00",
+    ]
+
+
+def test_json_ld_cannot_be_broken_out_of_by_a_title(client, organization):
+    event = factories.make_event(organization, title="</script><script>alert(1)</script>")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in page
+
+
+def test_icalendar_has_one_event_per_session_in_paris_time(client, organization):
+    event = factories.make_event(organization, days=(dt.date(2027, 3, 14), dt.date(2027, 3, 15)), sessions_per_day=2)
+    response = client.get(f"{event.get_absolute_url()}agenda.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    entries = list(calendar.walk("VEVENT"))
+    assert len(entries) == 4
+    first = entries[0]
+    assert first["DTSTART"].params["TZID"] == "Europe/Paris"
+    assert first.decoded("DTSTART") == dt.datetime(2027, 3, 14, 9, tzinfo=first.decoded("DTSTART").tzinfo)
+    assert first.decoded("DTSTART").utcoffset() == dt.timedelta(hours=1)
+    assert list(calendar.walk("VTIMEZONE"))
+
+
+def test_programme_pdf_is_a_pdf_with_the_title(client, organization):
+    from pypdf import PdfReader
+    import io
+
+    event = factories.make_event(organization, title="Rencontres de l'action sociale", sessions_per_day=2)
+    response = client.get(f"{event.get_absolute_url()}programme.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Rencontres de l'action sociale" in text.replace("’", "'")
+    assert "Séance 2" in text
+
+
+def test_series_page_lists_its_events(client, organization):
+    from rencontres.events.models import Series
+
+    series = Series.objects.create(organization=organization, title="Ateliers territoriaux", slug="ateliers")
+    factories.make_event(organization, title="Journée régionale", series=series)
+    factories.make_event(organization, title="Hors cycle")
+    page = client.get("/cycles/ateliers/").content.decode()
+    assert "Journée régionale" in page and "Hors cycle" not in page
+
+
+def _fill(organization, count: int):
+    for i in range(count):
+        event = factories.make_event(organization, title=f"Événement {i}", days=(dt.date(2027, 1, 1 + i),), sessions_per_day=1)
+        event.themes.add(Theme.objects.get_or_create(name=f"Thème {i}", slug=f"theme-{i}")[0])
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_catalogue_queries_do_not_grow_with_the_number_of_events(client, organization):
+    _fill(organization, 2)
+    few = count_queries(client, "/")
+    _fill(organization, 6)
+    assert count_queries(client, "/") == few <= 8
+
+
+def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, organization):
+    small = factories.make_event(organization, title="Petit", days=(dt.date(2027, 1, 5),), sessions_per_day=1)
+    big = factories.make_event(organization, title="Grand", days=(dt.date(2027, 1, 5), dt.date(2027, 1, 6)), sessions_per_day=6)
+    for event in (small, big):
+        for n in range(3 if event is big else 1):
+            speaker = services.add_speaker(event=event, name=f"Intervenant {n}")
+            services.update_session(session=event.sessions.first(), speakers=list(event.speakers.all()))
+        services.add_price_tier(event=event, label="Tarif", amount_cents=1000, payer_kind="individual")
+    assert count_queries(client, big.get_absolute_url()) == count_queries(client, small.get_absolute_url()) <= 12
