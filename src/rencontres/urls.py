@@ -6,6 +6,7 @@ from rencontres.core import views as core_views
 urlpatterns = [
     path("", include("rencontres.events.urls")),
     path("gestion/", include("rencontres.events.backoffice_urls")),
+    path("gestion/", include("rencontres.announcements.urls")),
     path("", include("rencontres.registrations.urls")),
     path("compte/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rencontres.announcements.selectors import doubts_to_review
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
 
@@ -61,6 +62,7 @@ def _editor_context(event: Event, **bound) -> dict:
         "venues": event.organization.venues.all(),
         "price_tiers": event.price_tiers.all(),
         "documents": event.documents.select_related("day"),
+        "import_review": doubts_to_review(event),
     }
 
 
@@ -82,7 +84,8 @@ def home(request):
         .select_related("organization")
         .order_by("-starts_on", "title")
     )
-    return render(request, "backoffice/home.html", {"organizations": organizations, "events": events})
+    context = {"organizations": organizations, "events": events, "import_url": reverse("announcements:import")}
+    return render(request, "backoffice/home.html", context)
 
 
 @login_required
