@@ -25,7 +25,7 @@ run: install
 	$(BIN)/rencontres migrate --no-input
 	$(BIN)/rencontres load_demo
 	@echo "Rencontres : http://127.0.0.1:$(PORT)/"
-	$(BIN)/rencontres runserver 127.0.0.1:$(PORT)
+	$(BIN)/gunicorn rencontres.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -87,6 +87,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The default database lives in DATA_DIR; a fresh clone does not have it yet.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers proceed during a write; IMMEDIATE takes the write lock when a
     # transaction starts, so concurrent writers queue instead of failing mid-way.
     DATABASES["default"]["OPTIONS"] = {

@@ -40,3 +40,8 @@ def test_a_day_known_only_to_the_month_shows_the_month():
 
 def test_date_ranges_in_one_month_name_it_once():
     assert formatting.format_date_range(dt.date(2021, 10, 12), dt.date(2021, 10, 13)) == "du 12 au 13 octobre 2021"
+
+
+def test_a_training_known_by_months_shows_months_not_first_days():
+    start, end = dt.date(2020, 11, 1), dt.date(2021, 6, 1)
+    assert formatting.format_date_range(start, end, months_only=True) == "de novembre 2020 à juin 2021"

@@ -90,3 +90,11 @@ class DuplicateInvariants(TestCase):
         copied = list(copy.days.values_list("date", flat=True))
         assert [d.weekday() for d in copied] == [d.weekday() for d in original]
         assert [(b - a) for a, b in zip(original, original[1:])] == [(b - a) for a, b in zip(copied, copied[1:])]
+
+
+def test_an_event_made_of_month_only_days_is_dated_by_months(organization):
+    event = factories.make_event(organization, days=(), published=False)
+    services.add_day(event=event, date=dt.date(2020, 11, 1), is_month_only=True)
+    services.add_day(event=event, date=dt.date(2021, 6, 1), is_month_only=True)
+    event.refresh_from_db()
+    assert event.dates_are_months

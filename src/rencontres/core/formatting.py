@@ -53,7 +53,13 @@ def format_day(date: dt.date, *, month_only: bool = False) -> str:
     return formats.date_format(date, "l j F Y")
 
 
-def format_date_range(start: dt.date | None, end: dt.date | None) -> str:
+def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only: bool = False) -> str:
+    """« du 12 au 13 octobre 2021 »; a long training known by months: « de novembre 2020 à juin 2021 »."""
+    if start is not None and months_only:
+        if end is None or (start.year, start.month) == (end.year, end.month):
+            return formats.date_format(start, "F Y")
+        return _("de %(start)s à %(end)s") % {
+            "start": formats.date_format(start, "F Y"), "end": formats.date_format(end, "F Y")}
     if start is None:
         return _("dates à venir")
     if end is None or end == start:

@@ -133,6 +133,7 @@ class Event(models.Model):
     # filters and sorts on them without joining the sessions.
     starts_on = models.DateField(_("début"), null=True, blank=True, editable=False)
     ends_on = models.DateField(_("fin"), null=True, blank=True, editable=False)
+    dates_are_months = models.BooleanField(default=False, editable=False)
     # Lower-case, accent-free text the catalogue search matches on both databases.
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -42,7 +42,7 @@ def programme_data(event: Event) -> dict:
         "subtitle": event.subtitle,
         "format": event.get_format_display(),
         "organization": event.organization.name,
-        "dates": formatting.format_date_range(event.starts_on, event.ends_on),
+        "dates": formatting.format_date_range(event.starts_on, event.ends_on, months_only=event.dates_are_months),
         "place": venues[0].city if venues and venues[0].city else event.commune,
         "cancelled": event.is_cancelled,
         "days": days,

@@ -28,7 +28,10 @@ def fold_for_search(text: str) -> str:
 
 
 def unique_event_slug(title: str, year: int | None, *, exclude_id: int | None = None) -> str:
-    base = slugify(title)[:90].strip("-") or "evenement"
+    base = slugify(title)
+    if len(base) > 80:
+        base = base[:80].rsplit("-", 1)[0]
+    base = base.strip("-") or "evenement"
     if year:
         base = f"{base}-{year}"
     candidate, n = base, 2
@@ -56,7 +59,8 @@ def refresh_event_dates(event: Event) -> None:
     """Keep starts_on/ends_on equal to the first and last day of the programme."""
     bounds = event.days.aggregate(first=Min("date"), last=Max("date"))
     event.starts_on, event.ends_on = bounds["first"], bounds["last"]
-    event.save(update_fields=["starts_on", "ends_on"])
+    event.dates_are_months = event.days.filter(date__in=[event.starts_on, event.ends_on], is_month_only=True).exists()
+    event.save(update_fields=["starts_on", "ends_on", "dates_are_months"])
 
 
 def after_programme_change(event: Event) -> None:

@@ -22,3 +22,8 @@ def day_label(day) -> str:
 @register.simple_tag
 def date_range(start, end) -> str:
     return formatting.format_date_range(start, end)
+
+
+@register.simple_tag
+def event_dates(event) -> str:
+    return formatting.format_date_range(event.starts_on, event.ends_on, months_only=event.dates_are_months)
