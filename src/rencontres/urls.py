@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rencontres.api import api
 from rencontres.core import views as core_views
 
 urlpatterns = [
@@ -8,6 +9,7 @@ urlpatterns = [
     path("gestion/", include("rencontres.events.backoffice_urls")),
     path("gestion/", include("rencontres.announcements.urls")),
     path("", include("rencontres.registrations.urls")),
+    path("api/", api.urls),
     path("compte/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -47,7 +47,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|/|au|à|a|jusqu'au)\s*$", re.I)
 # Dates in these contexts are not the event's: deadlines, publication stamps, laws.
 IGNORED_CONTEXT = re.compile(
     r"limite|avant le|jusqu'?au|au plus tard|cl[ôo]tur|publi[ée]|mis(?:e)? [àa] jour|\barticle\b|actualit|"
-    r"d[ée]cret|\bloi\b|arr[êe]t[ée]\b|ordonnance|circulaire|inscriptions? (?:ouvertes|avant)|n[ée]e? le|depuis",
+    r"d[ée]cret|\bloi\b|arr[êe]t[ée]\b|ordonnance|circulaire|inscriptions? (?:ouvertes|avant)|n[ée]e? le|depuis|"
+    r"^(?:envoy[ée]|sent|date d'envoi|re[çc]u)\s*:",
     re.I,
 )
 LEGAL_CONTEXT = re.compile(r"d[ée]cret|\bloi\b|arr[êe]t[ée]\b|ordonnance|circulaire", re.I)

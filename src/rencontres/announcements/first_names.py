@@ -17,7 +17,7 @@ clement clotilde colette coline colin corentin corinne cristina cyril cyrille da
 delphine denis denise diane didier dimitri dominique dorothee edith edmond edouard eleonore elia elisabeth elisabetta
 elise elodie eloise elsa emile emilie emma emmanuel emmanuelle eric erwan estelle esther etienne eugene eugenie eva
 evelyne eve fabien fabienne fabrice fanny farid fatima fatou fatoumata felix fernand fernande florence florent
-florian france francine francis franck francois francoise frederic frederique gabriel gabrielle gael gaelle gaetan
+florian francine francis franck francois francoise frederic frederique gabriel gabrielle gael gaelle gaetan
 genevieve georges gerald geraldine gerard gerome ghislaine gilbert gilles ginette gisele gregoire gregory guillaume
 guy gwenaelle gwendoline habib hamid hector helene henri henriette herve hugo hugues ibrahim ines irene isabelle
 jacqueline jacques jean jeanne jeannine jennifer jeremie jeremy jerome joel joelle johanna jonathan jordan joseph
@@ -34,4 +34,18 @@ samuel sandra sandrine sarah sebastien serge severine simon simone solange solen
 suzanne sylvain sylvie sylviane tatiana theo theophile therese thibault thibaut thierry thomas tristan valentin
 valentine valerie vanessa veronique victor victoria vincent violaine virginie viviane vivien xavier yann yannick
 yasmina yasmine yolande youssef yves yvette yvonne zoe zohra
+adelaide adelie agate albane alienor aloise alphonse amandine ambroise anatole angelina anouck antonia apolline
+armelle arsene aure aurele axelle bastienne baudouin benedict berenice berengere bertille brendan brieuc capucine
+cassandre celestine cesar charlene clelia clementine clothilde coralie corinne cyprien daphne deborah delia denise
+diego dorian edwige elea eliane elie eliott elisa ella eloi elouan emeric enzo ernest erwann esteban ethan eugenie
+evan ewen fabiola fanch fantine faustine felicie fleur flora gaspard gauthier gautier gersende ghislain gildas gisele
+gwenael gwenaelle gwenn gwladys hadrien helena heloise hermine hippolyte honorine hortense ilona ingrid isaure
+iris jade jean-baptiste jocelyne joris josiane judith justin kenza killian klervi lazare leane leandre leonard
+leontine lilian lily lina lisa loane lorraine louna lou lucille ludmila luna lydia lyes maelle maelys maelys maiwenn
+malo manuel marcelle margot marilou marius marjolaine marwan matheo maylis melchior melodie mila milena mona
+morgan myriam nadja nael naima nelly nils nina ninon noam noa norbert octave octavie oriane orianne ophelie
+oscar pablo paloma pauline perrine philomene prosper quitterie rayan regis rodrigue romeo rosalie ruben sabine
+salim sandrine segolene servane sidonie siham soizic solenn sophia stanislas sybille sylvestre tanguy tessa thais
+thibaud timothee titouan tiphaine typhaine ulysse ursule valery vianney victoire victorine vivienne wandrille
+wassim yael yaelle yanis yannig yoann yohann youna yves-marie zelie
 """.split())

@@ -15,7 +15,7 @@ from . import practical
 from .dates import DAY_MONTH, DateMention, DateResolver, bare_years, find_mentions
 from .document import Document, Line, fold, is_upper, tidy_case
 from .people import find_organizers, find_speakers
-from .programme import ONLINE, ProgrammeReader, Session, quoted_sessions
+from .programme import COMMON_SLOT, ONLINE, ProgrammeReader, Session, quoted_sessions
 from .reading import UnreadableAnnouncement, clean_text, read_bytes
 
 __all__ = ["UnreadableAnnouncement", "parse_announcement_bytes", "parse_announcement_text"]
@@ -44,7 +44,11 @@ def parse_text(text: str) -> dict:
     known = {s.date for s in sessions}
     sessions += [s for s in quoted_sessions(doc, mentions) if s.date not in known]
     sessions = _unique_sessions(sessions)
+    sessions = [s for s in sessions if not (s.whole and any(o.date == s.date and o is not s for o in sessions))]
+    _apply_common_slot(sessions, doc)
     start, end = event_dates(mentions, sessions, format_)
+    if not sessions and start and start == end:
+        sessions = _prose_session(mentions, start)
     venues = practical.find_venues(doc)
     _complete_sessions(sessions, start, end, title, doc, reader.day_lines, venues)
     organizers, partners = find_organizers(doc)
@@ -89,6 +93,9 @@ _NOT_TITLE = re.compile(r"@|https?://|www\.|€|\d{2}[ .]\d{2}[ .]\d{2}|^\W|cook
 
 def find_title(doc: Document) -> tuple[Line | None, str, str | None]:
     """The event's name: a short block that stands out (heading, bold, repeated, early), not a sentence."""
+    subject = _mail_subject(doc)
+    if subject:
+        return subject[0], subject[1], None
     flat = fold(doc.flat)
     # A heading level used for many sections ("## Objectifs", "## Public"…) does not mark the title.
     levels = Counter(ln.heading for ln in doc.lines if ln.heading)
@@ -111,6 +118,25 @@ def find_title(doc: Document) -> tuple[Line | None, str, str | None]:
     rest = para[len(lines):]
     subtitle = tidy_case(" ".join(ln.text for ln in rest)) if rest and len(rest) <= 2 else _subtitle(doc, para)
     return para[0], title, subtitle
+
+
+_SUBJECT = re.compile(r"^(?:objet|subject|sujet)\s*:\s*(?:(?:tr|fw|fwd|re)\s*:\s*)*(?P<subject>.{6,200})$", re.I)
+_MAIL_HEADER = re.compile(r"^(?:de|from|envoy[ée]|sent|date|[àa]|to|cc)\s*:", re.I)
+
+
+def _mail_subject(doc: Document) -> tuple[Line, str] | None:
+    """An e-mail's subject names the meeting: "Objet : Invitation – Comité local… – 18 novembre"."""
+    head = doc.lines[:8]
+    if sum(bool(_MAIL_HEADER.match(ln.text)) for ln in head) < 2:
+        return None
+    for line in head:
+        match = _SUBJECT.match(line.text)
+        if match:
+            text = re.sub(r"^(?:invitation|save the date|rappel|convocation|information)\s*(?:[:–—-]\s*|\s+(?:[àa]\s+la|au|aux)\s+)",
+                          "", match.group("subject"), flags=re.I)
+            text = re.split(r"\s+[–—-]\s+(?=[^–—-]*\d)", text)[0]
+            return line, tidy_case(text.strip(" –—-"))
+    return None
 
 
 def _title_lines(para: list[Line]) -> list[Line]:
@@ -265,6 +291,36 @@ def _complete_sessions(sessions: list[Session], start: str | None, end: str | No
                                for ln in doc.lines[max(day_start, 0):day_end]) and day_start >= 0
             if venue_in_day or not online_anywhere:
                 session.mode = "presentiel"
+
+
+def _apply_common_slot(sessions: list[Session], doc: Document) -> None:
+    """ "Chaque rencontre a lieu de 9h30 à 12h30": the meetings listed without a time take that slot."""
+    match = COMMON_SLOT.search(doc.flat)
+    if not match:
+        return
+    start, end = f"{int(match.group('ah')):02d}:{match.group('am') or '00'}", f"{int(match.group('bh')):02d}:{match.group('bm') or '00'}"
+    if start > end or end > "23:59":
+        return
+    for session in sessions:
+        if session.start is None and session.date and len(session.date) == 10:
+            session.start, session.end = start, end
+
+
+_PROSE_SLOT = re.compile(r"\bde\s+(?P<ah>[0-2]?\d)\s*[hH:]\s*(?P<am>[0-5]\d)?\s*(?:à|-|–)\s*(?P<bh>[0-2]?\d)\s*[hH:]\s*(?P<bm>[0-5]\d)?")
+
+
+def _prose_session(mentions: list[DateMention], date: str) -> list[Session]:
+    """ "…se tiendra le mardi 18 novembre 2025 de 14h00 à 16h30 à…": a one-day event's slot written in a sentence."""
+    for m in mentions:
+        if m.ignored or m.iso() != date:
+            continue
+        match = _PROSE_SLOT.match(m.line.text[m.end:m.end + 12].lstrip(" ,")) or _PROSE_SLOT.search(m.line.text[m.end:m.end + 8])
+        if match and int(match.group("ah")) < 24 and int(match.group("bh")) < 24:
+            start = f"{int(match.group('ah')):02d}:{match.group('am') or '00'}"
+            end = f"{int(match.group('bh')):02d}:{match.group('bm') or '00'}"
+            if start < end:
+                return [Session(date, start, end, None, line=m.line.index)]
+    return []
 
 
 def _unique_sessions(sessions: list[Session]) -> list[Session]:

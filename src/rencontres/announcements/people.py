@@ -23,7 +23,7 @@ PERSON = re.compile(rf"(?<![\w'’-])(?P<first>{_TOKEN})\s+(?P<last>(?:{_PARTICL
 _CIVILITY = r"(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Docteure?|Pr|Professeure?|Me)\s+)?"
 SPEAKER_TRIGGER = re.compile(
     rf"\b(?i:avec|par|accompagn[ée]e?s? de|anim[ée]e?s? par|pr[ée]sent[ée]e?s? par|intervention de|en pr[ée]sence de|"
-    rf"conf[ée]rence de|témoignage de|intervenant(?:e|\(e\)|\.e)?s?\s*:|format(?:eur|rice)s?\s*:|introduction par)\s*{_CIVILITY}(?=[{_UP}])")
+    rf"conf[ée]rence de|témoignage de|intervenant(?:e|\(e\)|\.e)?s?\s*:|format(?:eur|rice)s?\s*:|introduction par|animation\s*:|avec\s*:)\s*{_CIVILITY}(?=[{_UP}])")
 SPEAKER_HEADING = re.compile(r"intervenant|interventions?\b|orateur|oratrice|conf[ée]rencier|formateur|formatrice|"
                              r"animation|anim[ée] par|speakers?|avec la participation|les invit[ée]s", re.I)
 CONTACT = re.compile(r"contact|renseignement|rapprochez|informations?\b|inscription|t[ée]l\b|t[ée]l[ée]phone|"
@@ -34,13 +34,56 @@ _NOT_SURNAME = {
 }
 
 
+_NOT_SURNAME_FOLDED = {fold(w) for w in _NOT_SURNAME}
+# Capitalised words that open a place, a body or a sentence, never a person's name.
+_NOT_FIRST = re.compile(
+    r"^(?:universit|centre|maison|conseil|ville\b|associ|france\b|direction|d[ée]partement|espace|salle|h[ôo]tel|mairie|"
+    r"institut|[ée]cole|caisse|f[ée]d[ée]ration|r[ée]seau|service|p[ôo]le|agence|cit[ée]\b|parc\b|m[ée]diath|biblioth|"
+    r"auditorium|th[ée][âa]tre|campus|coll[èe]ge|lyc[ée]e|mission|plateforme|minist|pr[ée]fect|r[ée]gion|m[ée]tropole|"
+    r"communaut|union\b|collectif|comit[ée]|observatoire|fondation|groupe|office|atelier|table\b|session|module|"
+    r"s[ée]ance|journ[ée]e|conf[ée]rence|accueil|ouverture|cl[ôo]ture|pause|d[ée]jeuner|synth[èe]se|adh[ée]rent|"
+    r"non\b|tarif|[ée]tudiant|b[ée]n[ée]vole|personnes?\b|public|salari|inscription|contact|lieu\b"
+    r")", re.I)
+_NOT_FIRST_WORD = re.compile(
+    r"^(?:rue|avenue|place|boulevard|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|"
+    r"mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|le|la|les|un|une|des|du|de|au|aux|pour|avec|par|"
+    r"dans|sur|en|et|ou|nous|vous|ce|cette|votre|notre|tous|toutes|madame|monsieur|bonjour)\b", re.I)
+_CIVILITY_BEFORE = re.compile(r"(?:\bM\.|\bMmes?|\bMlle|\bDr|\bPr|\bMe|\bDocteure?|\bProfesseure?|\bMa[îi]tre)\.?\s*$")
+_ROLE_AFTER = re.compile(r"^\s*(?:,|\(|–|—|-\s)\s*[a-zß-ÿ]")
+
+
 def is_person(first: str, last: str) -> bool:
     head = fold(first.split("-")[0])
-    return head in FIRST_NAMES and fold(last) not in {fold(w) for w in _NOT_SURNAME} and len(last) >= 2
+    return head in FIRST_NAMES and fold(last) not in _NOT_SURNAME_FOLDED and len(last) >= 2
+
+
+def _capital_surname(last: str) -> bool:
+    letters = re.sub(r"[^\w]", "", last)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def plausible_person(match: re.Match, text: str, triggered: bool = False) -> bool:
+    """A listed first name, or an unlisted one that its setting vouches for: a title in front
+    ("Dr", "Me"), a surname in capitals ("Maëlys KERGOAT") or a role after a comma."""
+    first, last = match.group("first"), match.group("last")
+    if is_person(first, last):
+        return True
+    after = text[match.end():]
+    if fold(last) in _NOT_SURNAME_FOLDED or _NOT_FIRST.match(first) or _NOT_FIRST_WORD.match(first) or _NOT_FIRST.match(last) or after.lstrip()[:1] == ":":
+        return False
+    if _CIVILITY_BEFORE.search(text[: match.start()]):
+        return True
+    if re.match(r"^(?:de|du|des|d'|d’)", last):  # "Yvelines de la Croix-Rouge": a place, unless a title says otherwise
+        return False
+    return bool(_capital_surname(last) or _ROLE_AFTER.match(after)
+                or (triggered and re.match(r"^\s*(?:[,(]|$)", after)))
 
 
 def _clean_name(match: re.Match) -> str:
-    return f"{match.group('first')} {match.group('last')}".replace("’", "'")
+    last = match.group("last")
+    if _capital_surname(last):  # "Gwenvaël LE ROUX" is written "Gwenvaël Le Roux"
+        last = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), last.lower())
+    return f"{match.group('first')} {last}".replace("’", "'")
 
 
 def find_speakers(doc: Document, exclude_lines: set[int] = frozenset()) -> list[dict]:
@@ -55,31 +98,60 @@ def find_speakers(doc: Document, exclude_lines: set[int] = frozenset()) -> list[
             found[key]["description"] = description
 
     in_section = False
+    signed = False
     for para in doc.paragraphs:
         head = para[0]
+        if signed:  # the signature under "Bien cordialement" is the sender, not a speaker
+            signed = False
+            continue
+        signed = bool(_CLOSING.match(para[-1].text))
         if head.heading or (len(para) == 1 and len(head.text) < 80 and (head.bold or head.text.endswith(":"))):
             in_section = bool(SPEAKER_HEADING.search(head.text)) and not CONTACT.search(head.text)
             if head.heading or len(para) == 1:
                 continue
         for k, line in enumerate(para):
-            if line.index in exclude_lines or CONTACT.search(line.text) and not in_section:
+            if line.index in exclude_lines or _is_contact(line.text) and not in_section:
                 continue
             if in_section:
                 for match in PERSON.finditer(line.text):
-                    if is_person(match.group("first"), match.group("last")):
+                    if plausible_person(match, line.text):
                         add(_clean_name(match), _description_after(line.text, match.end(), para[k + 1:]))
                 continue
-            match = PERSON.match(line.text)
-            if match and is_person(match.group("first"), match.group("last")) and (line.item or k == 0):
-                rest = line.text[match.end():]
-                following = [ln for ln in para[k + 1:]]
-                if re.match(r"^\s*[,(:–—-]", rest) or (not rest.strip() and following):
-                    add(_clean_name(match), _description_after(line.text, match.end(), following))
+            for start in _cell_starts(line.text) if (line.item or k == 0 or " | " in line.text) else ():
+                match = PERSON.match(line.text, start)
+                if match and (line.item or k == 0 or start > 0) and plausible_person(match, line.text):
+                    rest = line.text[match.end():]
+                    following = [ln for ln in para[k + 1:]] if start == 0 else []
+                    if re.match(r"^\s*[,(:–—-]", rest) or (not rest.strip() and following):
+                        add(_clean_name(match), _description_after(line.text, match.end(), following))
             for trigger in SPEAKER_TRIGGER.finditer(line.text):
                 match = PERSON.match(line.text, trigger.end())
-                if match and is_person(match.group("first"), match.group("last")):
+                if match and plausible_person(match, line.text, triggered=True):
+                    add(_clean_name(match), _description_after(line.text, match.end(), []))
+            for match in PERSON.finditer(line.text):  # "…, Maëlys KERGOAT, coordinatrice": a name in capitals with its role
+                if _capital_surname(match.group("last")) and _ROLE_AFTER.match(line.text[match.end():]) \
+                        and plausible_person(match, line.text) and re.search(r"(?:^|[,:–—|]|\bpar|\bavec)\s*$", line.text[: match.start()]):
                     add(_clean_name(match), _description_after(line.text, match.end(), []))
     return list(found.values())
+
+
+_CLOSING = re.compile(r"^(?:bien |tr[èe]s )?(?:cordialement|amicalement|sinc[èe]rement|bien [àa] vous|salutations|"
+                      r"(?:avec )?(?:nos|mes) (?:sinc[èe]res |meilleures )?salutations)\b.{0,40}$", re.I)
+
+
+def _is_contact(text: str) -> bool:
+    """A contact line names whom to call, not who speaks: the word comes first, or an address or number is given."""
+    return any(m.start() < 40 or m.group(0) == "@" or m.group(0)[:1].isdigit() for m in CONTACT.finditer(text))
+
+
+def _cell_starts(text: str) -> list[int]:
+    """Where a name may open: the line, and each table cell, after a title such as "Dr" or "Mme"."""
+    starts = [0] + [m.end() for m in re.finditer(r"\s\|\s", text)]
+    out = []
+    for start in starts:
+        civility = re.match(r"\s*(?:M\.|Mmes?|Mlle|Dr|Pr|Me|Docteure?|Professeure?|Ma[îi]tre)\.?\s+(?=[A-ZÀ-Ý])", text[start:])
+        out.append(start + (civility.end() if civility else 0))
+    return out
 
 
 def _description_after(text: str, end: int, following: list[Line]) -> str | None:

@@ -10,7 +10,8 @@ from .document import Document, Line, fold
 
 _AMOUNT = r"(?P<amount>\d{1,3}(?:[  .]\d{3})+|\d+)(?:[,.](?P<cents>\d{2}))?"
 PRICE = re.compile(rf"(?<![\d,.])(?:{_AMOUNT}\s*(?:€|euros?\b|EUR\b)|(?:€|EUR)\s*{_AMOUNT.replace('amount', 'amount2').replace('cents', 'cents2')})", re.I)
-_NOT_A_PRICE = re.compile(r"budget|subvention|capital|chiffre d'affaires|million|milliard|financ[ée]|dotation|amende", re.I)
+_NOT_A_PRICE = re.compile(r"budget|subvention|capital|chiffre d'affaires|million|milliard|financ[ée]e?s?\b|dotation|amende", re.I)
+_FREE_FOR = re.compile(r"\bgratuit(?:e|s|es)?\s+pour\s+(?P<who>[^/;,.()€\d]{3,60})", re.I)
 FREE = re.compile(r"\bgratuit(?:e|s|es)?\b|entr[ée]e libre|sans frais|aucun frais|participation libre", re.I)
 
 
@@ -43,12 +44,19 @@ def find_prices(doc: Document) -> list[dict]:
                            "label": label[:120] if label else None})
     if not prices and FREE.search(doc.text):
         prices.append({"amount": 0, "currency": "EUR", "label": "Gratuit"})
+    elif prices and 0 not in seen:
+        # "Gratuit pour les adhérents / 10 € non-adhérents": the free tier sits beside the paid ones.
+        for line in lines:
+            match = _FREE_FOR.search(line.text)
+            if match and PRICE.search(line.text):
+                prices.insert(0, {"amount": 0, "currency": "EUR", "label": match.group("who").strip()[:120]})
+                break
     return prices
 
 
 # --- Capacity ---------------------------------------------------------------------------
 
-_PEOPLE = r"(?:\bparticipant(?:e)?s?|\bpersonnes?|\bstagiaires?|\bplaces?|\binscrits?|\bapprenants?)\b"
+_PEOPLE = r"(?:\bparticipant(?:e)?s?|\bpersonnes?|\bstagiaires?|\bplaces?|\binscrits?|\bapprenants?|\bconnexions?)\b"
 _CAPACITY_LINE = re.compile(rf"{_PEOPLE}|jauge|capacit[ée]|effectif", re.I)
 _MIN = [re.compile(rf"(?P<n>\d{{1,4}})\s*(?:{_PEOPLE}\s*)?(?:au\s+)?minimum", re.I),
         re.compile(rf"(?:minimum|au moins|min\.)\s*(?:de\s+)?:?\s*(?P<n>\d{{1,4}})\s*{_PEOPLE}", re.I)]
@@ -182,11 +190,20 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»]+", re.I)
 _REGISTRATION = re.compile(r"inscri|formulaire|pr[ée]-?inscription|billetterie|r[ée]serv|candidat|s'enregistrer|"
                            r"register|questionnaire", re.I)
 _FORM_HOSTS = re.compile(r"formdesk|framaforms|helloasso|eventbrite|weezevent|forms\.gle|docs\.google\.com/forms|"
-                         r"typeform|forms\.office|jotform|billetweb|sphinxonline|yurplan|/inscription|/register", re.I)
+                         r"typeform|forms\.office|jotform|billetweb|sphinxonline|yurplan|/inscription|/register|"
+                         r"demarches-simplifiees\.fr|/candidature", re.I)
+# Meeting rooms: where one joins an online session, never where one registers.
+_MEETING_HOSTS = re.compile(r"zoom\.us|teams\.microsoft|teams\.live|meet\.google|meet\.goto|gotomeeting|webex|"
+                            r"whereby\.com|meet\.jit\.si|jitsi|livestorm\.co/p|bigbluebutton|visio\.", re.I)
+
+
+_RECIPIENTS = re.compile(r"^(?:[àa]|cc|cci|bcc|to)\s*:", re.I)
 
 
 def find_emails(doc: Document) -> list[str]:
-    return _unique(m.group(0).rstrip(".") for m in EMAIL.finditer(doc.text))
+    """Addresses to write to; the recipients of a forwarded e-mail ("À : liste@…") are not contacts."""
+    return _unique(m.group(0).rstrip(".") for line in doc.lines if not _RECIPIENTS.match(line.text)
+                   for m in EMAIL.finditer(line.text))
 
 
 def find_phones(doc: Document) -> list[str]:
@@ -215,7 +232,7 @@ def find_registration_urls(doc: Document) -> list[str]:
                     break
                 context = lines[j].text + " " + context
             near = _REGISTRATION.search(context[-200:]) and not re.search(r"replay|actes|t[ée]l[ée]charg|programme complet|visio|zoom|lien de connexion", context[-80:], re.I)
-            if near or _FORM_HOSTS.search(url):
+            if (near or _FORM_HOSTS.search(url)) and not _MEETING_HOSTS.search(url):
                 found.append(url)
     return _unique(found)
 
@@ -235,7 +252,7 @@ def find_documents(doc: Document) -> list[dict]:
         size = _DOC_SIZE.search(text)
         link = _DOC_LINK.search(text)
         if size:
-            title = text[: size.start()].strip(" -–:|")
+            title = _doc_title(text[: size.start()])
             if not title and i > 0:
                 title = lines[i - 1].text
                 if documents and documents[-1]["title"] == title:
@@ -243,7 +260,7 @@ def find_documents(doc: Document) -> list[dict]:
             documents.append(_document(title, size.group("type").upper(), _size_kb(size)))
             continue
         if link:
-            title = text[: link.start()].strip(" -–:|<") or link.group("url").rsplit("/", 1)[-1]
+            title = _doc_title(text[: link.start()]) or link.group("url").rsplit("/", 1)[-1]
             documents.append(_document(title, link.group("type").upper(), None))
             continue
         if line.heading or (len(text) < 60 and _DOWNLOADS_HEADING.search(text)):
@@ -252,7 +269,8 @@ def find_documents(doc: Document) -> list[dict]:
         if in_downloads:
             if len(text) > 150 or line.rule:
                 in_downloads = False
-            elif not re.search(r"liste des|pi[èe]ces?[- ]jointes?", text, re.I) and not text.endswith(":"):
+            elif not re.search(r"liste des|pi[èe]ces?[- ]jointes?|@|https?://|^(?:contact|renseignements?)\b", text, re.I) \
+                    and not text.endswith(":"):
                 documents.append(_document(text, None, None))
     kept, seen = [], set()
     for d in documents:
@@ -261,6 +279,26 @@ def find_documents(doc: Document) -> list[dict]:
             seen.add(key)
             kept.append(d)
     return kept
+
+
+_DOC_LABEL = re.compile(r"^(?:pi[èe]ces?[- ]jointes?|fichiers?|documents?|t[ée]l[ée]charger|lien|annexes?)$", re.I)
+_DOC_INTRO = re.compile(r"^(?:inscriptions?|programme(?: complet| d[ée]taill[ée])?|plus d'infos?|pour en savoir plus|"
+                        r"informations?|modalit[ée]s)$", re.I)
+_DOC_VERB = re.compile(r"^(?:t[ée]l[ée]charge[zr]|consulte[zr]|voir|lire|retrouve[zr])\s+(?:ici\s+)?(?:le|la|les|l'|l’|notre|nos)?\s*", re.I)
+
+
+def _doc_title(text: str) -> str:
+    """The words that name a file: without its address, a "Label :" in front, or "téléchargez le"."""
+    text = URL.sub(" ", text)
+    text = re.sub(r"\S+\.(?:pdf|docx?|odt|xlsx?|pptx?)\b", " ", text, flags=re.I)
+    text = re.sub(r"\(\s*(?:PDF|DOCX?|ODT|XLSX?)\s*\)", " ", text, flags=re.I)
+    text = re.sub(r"\s+", " ", text).strip(" -–:|<>")
+    head, sep, tail = text.partition(" : ")
+    if sep and (_DOC_LABEL.match(head) or _DOC_INTRO.match(head)):
+        text = tail
+    if _DOC_LABEL.match(text.strip(" :")):
+        return ""
+    return _DOC_VERB.sub("", text).strip(" -–:|<>")
 
 
 def _document(title: str, kind: str | None, size_kb: float | None) -> dict:

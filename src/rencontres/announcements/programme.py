@@ -23,8 +23,17 @@ _RANGE = (
 )
 SESSION_START = re.compile(r"^" + _RANGE + r"(?:\s*(?:[:|\-–—.]|\))\s*|\s+|$)", re.I)
 SESSION_END = re.compile(r"^(?P<title>[^\d:|]{3,80}?)\s*(?:[:|\-–—(]|\bde\b)\s*" + _RANGE + r"\s*\)?\s*$", re.I)
+# "Matin : 9h30 - 12h00 : Titre", "Témoignage : 9h30 – 10h15 : « Titre »": a label, then the time, then the title.
+LABELLED = re.compile(r"^(?P<label>[^\d:|]{3,40}?)\s*:\s*" + _RANGE + r"\s*(?:[:,–—-]\s*(?P<rest>.*))?$", re.I)
+_PART_OF_DAY = re.compile(r"^(?:matin(?:[ée]e)?|apr[èe]s-?midi|soir(?:[ée]e)?|midi|journ[ée]e|horaires?|de|le)$", re.I)
+_PRACTICAL_ASIDE = re.compile(r"\s*\((?=[^)]*(?:inscription|places?|r[ée]servation|gratuit|salle|sur place))[^)]*\)\s*$", re.I)
+# "Tous les webinaires ont lieu de 11h00 à 12h30", "Chaque rencontre a lieu de 9h30 à 12h30": one slot for every meeting.
+COMMON_SLOT = re.compile(r"\b(?:tous|toutes|chaque|les)\b[^.\n]{0,60}?\b(?:ont|a|auront|aura)\s+lieu\b[^.\n]{0,40}?"
+                         r"\bde\s+" + _TIME.format(p="a") + r"\s*(?:à|-|–)\s*" + _TIME.format(p="b"), re.I)
+_CLOCK = re.compile(r"\b[0-2]?\d\s*[hH]\s*(?:[0-5]\d)?\b|\b[0-2]?\d:[0-5]\d\b")
 _BARE_TIME_LINE = re.compile(r"^(?:de\s+)?" + _RANGE + r"$", re.I)
-_SPEAKER_CUT = re.compile(r"\s+(?:avec|par|anim[ée]e?s? par|pr[ée]sent[ée]e?s? par)\s+(?=(?:M\.|Mme|Dr|Pr|[A-ZÀ-Ý]))")
+_SPEAKER_CUT = re.compile(r",?\s+(?:avec|par|anim[ée]e?s? par|pr[ée]sent[ée]e?s? par|en pr[ée]sence d[eu])\s+(?=(?:M\.|Mme|Dr|Pr|Me|[A-ZÀ-Ý]))"
+                          r"|,\s+(?=[A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b)")
 _MARKER = re.compile(r"^#?\s*\d{1,2}$")
 _MONTH_SESSION = re.compile(
     r"^(?:module|tutorat|atelier|s[ée]ance|session|journ[ée]e|visite|regroupement|conf[ée]rence|s[ée]minaire|"
@@ -43,6 +52,7 @@ class Session:
     mode: str | None = None
     open_to_public: bool | None = None
     line: int = 0
+    whole: bool = False  # the event's own slot, read from its date line ("Jeudi 6 février, de 8h45 à 12h30")
 
     def as_dict(self) -> dict:
         return {"date": self.date, "start": self.start, "end": self.end, "title": self.title or "",
@@ -110,6 +120,8 @@ class ProgrammeReader:
                 if match and (match.group("am") or re.match(r"^\D*\d{1,2}\s*[hH]", rest)):
                     remainder = rest[match.end():].strip(" ·•,|–—-")
                     skip_until = self._session_from_time(i, match, "", current, mode_hint=remainder)
+                    if self.sessions and self.sessions[-1].line == i:
+                        self.sessions[-1].whole = True
                 continue
             last = self._session_from_line(i, line, current)
             if last is not None:
@@ -117,7 +129,42 @@ class ProgrammeReader:
             elif current and len(current) == 7 and _MONTH_SESSION.match(line.text) \
                     and len(line.text) <= 120 and not line.heading:
                 self.sessions.append(Session(current, None, None, tidy_case(line.text), line=i))
+        self._untimed_rows()
+        self._untimed_headings()
         return self.sessions
+
+    def _untimed_rows(self) -> None:
+        """A table row "Mercredi 15 janvier 2025 | Thème | Intervenant" or "Octobre 2024 | Module 1 | 4 jours"."""
+        used = {s.line for s in self.sessions}
+        for i, line in enumerate(self.doc.lines):
+            if i in used or " | " not in line.text or _CLOCK.search(line.text):
+                continue
+            row_dates = [m for m in self.by_line.get(i, []) if not m.ignored and m.iso() and m.start <= 12]
+            if not row_dates:
+                continue
+            cells = [c.strip() for c in line.text[max(m.end for m in row_dates):].split(" | ")]
+            title = next((c for c in cells if len(re.findall(r"[^\W\d]{3,}", c)) >= 2
+                          and not re.fullmatch(r"[\d,.]+\s*(?:jours?|heures?|h|demi-journ[ée]es?)", c, re.I)), None)
+            if title:
+                self.sessions.append(Session(row_dates[0].iso(), None, None, tidy_case(title), line=i))
+
+    def _untimed_headings(self) -> None:
+        """Several day headings, each followed by a short title line and nothing timed: a cycle of meetings."""
+        found = []
+        lines = self.doc.lines
+        dated = {s.date for s in self.sessions}
+        for i, date in self.day_lines:
+            if date in dated or i + 1 >= len(lines):
+                continue
+            following = lines[i + 1]
+            text = following.text
+            if self._heading_date(following) or self._starts_session(following) or following.rule or following.heading \
+                    or len(text) > 120 or text.endswith(".") or re.search(r"\d", text) or "@" in text \
+                    or following.para > lines[i].para + 1:
+                continue
+            found.append(Session(date, None, None, tidy_case(text), line=i))
+        if len(found) >= 2:
+            self.sessions.extend(found)
 
     def _heading_date(self, line: Line) -> str | None:
         """A short line made mostly of a date opens a day ("MARDI 12 OCTOBRE", "Semaine 2/novembre 2020")."""
@@ -152,6 +199,16 @@ class ProgrammeReader:
             if re.match(r"^(?:de|d'|par|pour|du|et|heures?)\b", title, re.I) or TIME.search(title[:12] or "x9"):
                 return None
             return self._session_from_time(i, match, title, current)
+        match = LABELLED.match(text)
+        if match and (match.group("am") or re.search(r"\d\s*[hH]", match.group(0))):
+            label, rest = match.group("label").strip(), (match.group("rest") or "").strip()
+            cut = _SPEAKER_CUT.search(rest) if rest else None
+            rest = rest[: cut.start()] if cut else rest
+            if _PART_OF_DAY.match(label):
+                title = rest or label
+            else:
+                title = f"{label} : {rest}" if rest and not re.match(r"^(?:par|avec)\b", rest, re.I) else label
+            return self._session_from_time(i, match, title, current)
         match = SESSION_END.match(text)
         if match and not TIME.search(match.group("title")):
             return self._session_from_time(i, match, match.group("title").strip(), current)
@@ -181,6 +238,8 @@ class ProgrammeReader:
         cut = _SPEAKER_CUT.search(title or "")
         if cut:
             title = title[: cut.start()]
+        if title:
+            title = _PRACTICAL_ASIDE.sub("", title)
         public = PUBLIC.search(context)
         if title:
             title = PUBLIC.sub("", title).strip(" .,;:-–")
@@ -198,7 +257,10 @@ class ProgrammeReader:
 
     def _starts_session(self, line: Line) -> bool:
         match = SESSION_START.match(line.text)
-        return bool(match and (match.group("am") or re.match(r"^\D*\d{1,2}\s*[hH]", line.text)))
+        if match and (match.group("am") or re.match(r"^\D*\d{1,2}\s*[hH]", line.text)):
+            return True
+        match = LABELLED.match(line.text) or SESSION_END.match(line.text)
+        return bool(match and (match.group("am") or re.search(r"\d\s*[hH]", match.group(0))))
 
     def _title_after(self, i: int) -> tuple[str | None, int]:
         """The title of a session written as a lone time: the next paragraph, unless it is prose."""

@@ -147,6 +147,7 @@ _HTML_DROPPED = {"script", "style", "noscript", "template", "iframe", "object", 
 _HTML_BLOCKS = {"p", "div", "section", "article", "header", "main", "aside", "ul", "ol", "dl", "dt", "dd",
                 "table", "thead", "tbody", "blockquote", "address", "figure", "figcaption", "fieldset",
                 "details", "summary", "hr", "center", "body", "html"}
+_DOC_HREF = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|rtf)(?:[?#]\S*)?$", re.I)
 _HTML_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -228,6 +229,8 @@ def _close_html_node(node, tag: str, out: list[str]) -> None:
                 out.append(f" {address} ")
         elif re.match(r"https?://", href, re.I) and href not in label:
             out.append(f" <{href}> ")
+        elif _DOC_HREF.search(href) and not re.match(r"^[a-z][a-z+.-]*:", href, re.I):
+            out.append(f" {href} ")  # a relative link to a file: the address names the document
 
 
 # --- PDF ------------------------------------------------------------------------------
@@ -316,8 +319,13 @@ def _layout_page(page, mult) -> str:
         text = re.sub(r"\s+", " ", line.text).strip()
         if not text:
             continue
-        if previous is not None and out and re.search(r"https?://\S*[-/_.=?&]$", out[-1]):
+        if previous is not None and out and re.search(r"https?://(?:\S*[-/_.=?&])?$", out[-1]):
             out[-1] += text  # a link wrapped at the end of a line
+            previous = line
+            continue
+        if previous is not None and out and re.search(r"[^\W\d]-$", out[-1]) and text[:1].isupper() \
+                and 0 <= previous.y - line.y <= 1.6 * max(line.size, previous.size):
+            out[-1] += text  # "Bourgogne-" / "Franche-Comté": a compound name wrapped at its hyphen
             previous = line
             continue
         if previous is not None:

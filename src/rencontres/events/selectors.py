@@ -103,10 +103,3 @@ def venues_of(event: Event) -> list:
 def documents_visible_to(event: Event, *, is_registered_or_member: bool) -> list[Document]:
     return [d for d in event.documents.all() if d.is_public or is_registered_or_member]
 
-
-
-def places_left(event: Event) -> int | None:
-    """Places still free, or None when the event has no maximum."""
-    if event.capacity_max is None:
-        return None
-    return event.capacity_max

@@ -1,6 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 
-from .models import Membership, Organization
+from .models import ApiToken, Membership, Organization
 
 
 class MembershipInline(admin.TabularInline):
@@ -22,3 +23,29 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "organization", "role"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are created here or with `rencontres create_api_token`; the clear secret is shown once."""
+
+    list_display = ["label", "organization", "created_at", "last_used_at"]
+    list_filter = ["organization"]
+    search_fields = ["label", "organization__name"]
+    autocomplete_fields = ["organization"]
+    readonly_fields = ["created_at", "last_used_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A token stays with the organisation it was made for.
+        return [*self.readonly_fields, "organization"] if obj is not None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        token, clear_token = ApiToken.issue(organization=obj.organization, label=obj.label)
+        obj.pk, obj.token_hash, obj.created_at = token.pk, token.token_hash, token.created_at
+        self.message_user(
+            request,
+            _("Jeton créé. Copiez-le maintenant, il ne sera plus jamais affiché : %(token)s") % {"token": clear_token},
+            level=messages.WARNING,
+        )

@@ -1,6 +1,11 @@
+import datetime as dt
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Role
@@ -73,3 +78,50 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organization} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A secret that lets a program read an organisation's data through the API.
+
+    Only the SHA-256 of the token is stored: the clear token is shown once, when it is
+    created, and cannot be read back (a lost token is replaced, not recovered).
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="api_tokens",
+                                     verbose_name=_("organisme"))
+    label = models.CharField(_("usage"), max_length=100, help_text=_("Par exemple : export vers notre tableur."))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dernière utilisation"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["organization", "label"]
+        verbose_name = _("jeton d'API")
+        verbose_name_plural = _("jetons d'API")
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.label}"
+
+    @staticmethod
+    def hash_of(clear_token: str) -> str:
+        return hashlib.sha256(clear_token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, *, organization: Organization, label: str) -> tuple["ApiToken", str]:
+        """Create a token for the organisation; returns it with the clear secret, which is never stored."""
+        clear_token = secrets.token_urlsafe(32)
+        token = cls.objects.create(organization=organization, label=label, token_hash=cls.hash_of(clear_token))
+        return token, clear_token
+
+    @classmethod
+    def find(cls, clear_token: str) -> "ApiToken | None":
+        """The token matching this secret, or None; marks it used (at most one write a minute)."""
+        if not clear_token or len(clear_token) > 200:
+            return None
+        token = cls.objects.select_related("organization").filter(token_hash=cls.hash_of(clear_token)).first()
+        if token is not None:
+            now = timezone.now()
+            if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
+                cls.objects.filter(pk=token.pk).update(last_used_at=now)
+                token.last_used_at = now
+        return token

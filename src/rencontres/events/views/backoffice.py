@@ -63,6 +63,7 @@ def _editor_context(event: Event, **bound) -> dict:
         "price_tiers": event.price_tiers.all(),
         "documents": event.documents.select_related("day"),
         "import_review": doubts_to_review(event),
+        "registrations_url": reverse("registrations:manage", args=[event.id]),
     }
 
 

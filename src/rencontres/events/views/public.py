@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from rencontres.organizations import access
+from rencontres.registrations import selectors as registration_selectors
 
 from .. import ical, jsonld, programme_pdf, selectors
 from ..forms import CatalogueFilterForm
@@ -61,14 +62,18 @@ def catalogue(request):
 def event_detail(request, slug: str):
     event = _viewable_event(request, slug)
     is_member = access.can_manage_event(request.user, event)
+    registration = registration_selectors.event_registration_context(event, request)
+    is_registered = registration["my_registration_is_confirmed"]
     context = {
         "event": event,
         "programme": selectors.programme_by_day(event),
         "venues": selectors.venues_of(event),
-        "documents": selectors.documents_visible_to(event, is_registered_or_member=is_member),
+        "documents": selectors.documents_visible_to(event, is_registered_or_member=is_member or is_registered),
         "is_member": is_member,
-        "places_left": selectors.places_left(event),
+        "places_left": registration["registration_availability"].places_left,
         "json_ld": jsonld.event_json_ld(event, request) if event.is_visible_to_public else None,
+        "registration_box_template": "registrations/_event_box.html",
+        **registration,
     }
     return render(request, "events/event_detail.html", context)
 

@@ -1,0 +1,135 @@
+"""The emails of registrations, in French, each a subject/text/HTML triple of templates.
+
+Each email has one function; the services queue them by name after the commit
+(`services.send_after_commit`) and the task `tasks.send_registration_email` sends them.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from rencontres.events.models import Day, Event
+
+from . import selectors
+from .models import Registration
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(template: str, to: list[str], context: dict, *, reply_to: str = "") -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"site_title": settings.SITE_TITLE, "my_space_url": absolute_url(reverse("registrations:my_space")),
+                   **context}
+        prefix = f"registrations/emails/{template}"
+        subject = " ".join(render_to_string(f"{prefix}/subject.txt", context).split())
+        text = render_to_string(f"{prefix}/body.txt", context)
+        html = render_to_string(f"{prefix}/body.html", context)
+    message = EmailMultiAlternatives(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=text, to=to,
+        reply_to=[reply_to] if reply_to else None,
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def _registration_context(registration: Registration) -> dict:
+    event = registration.event
+    return {
+        "registration": registration,
+        "event": event,
+        "organization": event.organization,
+        "event_url": absolute_url(event.get_absolute_url()),
+        "waiting_position": selectors.waiting_position(registration),
+    }
+
+
+def _contact(event: Event) -> str:
+    return event.contact_email or event.organization.contact_email
+
+
+def acknowledgement(registration: Registration) -> None:
+    """To the participant: registered (place, waiting list with position, or application to examine)."""
+    _send("acknowledgement", [registration.email], _registration_context(registration),
+          reply_to=_contact(registration.event))
+
+
+def payer_acknowledgement(registration: Registration) -> None:
+    """To the payer's contact (employer, OPCO): who registered, at which price."""
+    _send("payer_acknowledgement", [registration.payer_contact_email], _registration_context(registration),
+          reply_to=_contact(registration.event))
+
+
+def place_offered(registration: Registration) -> None:
+    """To the first person waiting: a place is free, confirm it before the deadline."""
+    _send("place_offered", [registration.email], _registration_context(registration))
+
+
+def offer_expired(registration: Registration) -> None:
+    _send("offer_expired", [registration.email], _registration_context(registration))
+
+
+def application_decision(registration: Registration) -> None:
+    """Application accepted (with a place or on the waiting list) or refused."""
+    _send("application_decision", [registration.email], _registration_context(registration),
+          reply_to=_contact(registration.event))
+
+
+def registration_cancelled(registration: Registration) -> None:
+    _send("registration_cancelled", [registration.email], _registration_context(registration))
+
+
+def event_cancelled(registration: Registration, reason: str = "") -> None:
+    _send("event_cancelled", [registration.email], {**_registration_context(registration), "reason": reason},
+          reply_to=_contact(registration.event))
+
+
+def event_confirmed(registration: Registration) -> None:
+    """The minimum number is reached (or the organiser maintains the event): it takes place."""
+    _send("event_confirmed", [registration.email], _registration_context(registration))
+
+
+def reminder(registration: Registration, day_id: int) -> None:
+    """The day before: date, times, places with access, and the online links of the day's sessions."""
+    day = Day.objects.get(pk=day_id)
+    sessions = list(day.sessions.select_related("venue").order_by("start_time", "id"))
+    venues = {s.venue for s in sessions if s.venue} or ({registration.event.venue} - {None})
+    context = {**_registration_context(registration), "day": day, "sessions": sessions, "venues": sorted(
+        venues, key=lambda v: v.name)}
+    _send("reminder", [registration.email], context, reply_to=_contact(registration.event))
+
+
+def organiser_message(registration: Registration, subject: str, body: str) -> None:
+    """A message the organiser writes to everyone registered."""
+    _send("organiser_message", [registration.email], {**_registration_context(registration),
+          "subject": subject, "body": body}, reply_to=_contact(registration.event))
+
+
+REGISTRATION_EMAILS = {
+    f.__name__: f
+    for f in [acknowledgement, payer_acknowledgement, place_offered, offer_expired, application_decision,
+              registration_cancelled, event_cancelled, event_confirmed, reminder, organiser_message]
+}
+
+
+def send_registration_email(email_name: str, registration_id: int, **params) -> None:
+    registration = Registration.objects.select_related("event__organization", "event__venue").get(pk=registration_id)
+    REGISTRATION_EMAILS[email_name](registration, **params)
+
+
+def send_minimum_report(event_id: int) -> None:
+    """To the organisers at the decision date: is the minimum number reached? Maintain or cancel."""
+    event = Event.objects.select_related("organization").get(pk=event_id)
+    recipients = selectors.organiser_addresses(event)
+    if not recipients:
+        return
+    current = selectors.availability_of(event)
+    context = {
+        "event": event, "availability": current,
+        "minimum_reached": current.confirmed >= (event.capacity_min or 0),
+        "manage_url": absolute_url(reverse("registrations:manage", args=[event.id])),
+    }
+    _send("minimum_report", recipients, context)

@@ -1,0 +1,59 @@
+"""Periodic work, run by management commands (or a scheduler calling the same functions).
+
+Each job claims its rows with a conditional UPDATE and acts only if it changed exactly one
+row, so two workers running at once never send the same email twice (healthchecks' sendalerts).
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from rencontres.events.enums import EventStatus
+from rencontres.events.models import Day
+
+from . import tasks
+from .enums import MinimumDecision, RegistrationState
+from .models import EventRegistrationSettings, Registration
+from .services import send_after_commit
+
+
+def send_day_before_reminders(*, today: dt.date | None = None) -> int:
+    """For each day of a published event that is tomorrow, remind every confirmed person once."""
+    today = today or timezone.localdate()
+    tomorrow = today + dt.timedelta(days=1)
+    sent = 0
+    days = Day.objects.filter(date=tomorrow, is_month_only=False, event__status=EventStatus.PUBLISHED)
+    for day in days:
+        candidates = Registration.objects.filter(event_id=day.event_id, state=RegistrationState.CONFIRMED).filter(
+            Q(last_reminder_on__isnull=True) | Q(last_reminder_on__lt=tomorrow)
+        )
+        for registration_id in candidates.values_list("id", flat=True):
+            with transaction.atomic():
+                claimed = Registration.objects.filter(id=registration_id).filter(
+                    Q(last_reminder_on__isnull=True) | Q(last_reminder_on__lt=tomorrow)
+                ).update(last_reminder_on=tomorrow)
+                if claimed == 1:
+                    send_after_commit("reminder", registration_id, day_id=day.id)
+                    sent += 1
+    return sent
+
+
+def notify_minimum_decisions(*, today: dt.date | None = None) -> int:
+    """On the decision date of an event with a minimum number, tell its organisers whether it is reached."""
+    today = today or timezone.localdate()
+    due = EventRegistrationSettings.objects.filter(
+        minimum_decision_on__lte=today, minimum_notified_at__isnull=True, minimum_decision=MinimumDecision.UNDECIDED,
+        event__capacity_min__isnull=False, event__status=EventStatus.PUBLISHED,
+    )
+    sent = 0
+    for settings_id, event_id in due.values_list("id", "event_id"):
+        with transaction.atomic():
+            claimed = EventRegistrationSettings.objects.filter(id=settings_id, minimum_notified_at__isnull=True).update(
+                minimum_notified_at=timezone.now()
+            )
+            if claimed == 1:
+                transaction.on_commit(lambda event_id=event_id: tasks.send_minimum_report.enqueue(event_id))
+                sent += 1
+    return sent

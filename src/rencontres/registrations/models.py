@@ -1,0 +1,237 @@
+"""Registrations to events: places, waiting list, payers, answers, files, paperwork, journal.
+
+Places are counted and taken only in `services.py`, under a lock on the event row; the
+numbers shown anywhere come from `availability.py`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rencontres.events.enums import PayerKind
+from rencontres.events.models import Event, PriceTier, Session
+from rencontres.organizations.models import Organization, siret_validator
+
+from .enums import LIVE_STATES, MinimumDecision, PaperworkKind, QuestionKind, RegistrationState
+
+
+class EventRegistrationSettings(models.Model):
+    """What an event asks of the people who register, beyond the event's own fields."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="registration_settings")
+    requires_application = models.BooleanField(
+        _("sur candidature"), default=False,
+        help_text=_("Chaque inscription est examinée : l'organisateur l'accepte ou la refuse."),
+    )
+    application_files = models.TextField(
+        _("pièces du dossier de candidature"), blank=True,
+        help_text=_("Une pièce par ligne, par exemple : CV, lettre de motivation."),
+    )
+    offer_hours = models.PositiveIntegerField(
+        _("délai pour confirmer une place libérée (heures)"), default=48,
+    )
+    minimum_decision_on = models.DateField(
+        _("date de décision sur le nombre minimum"), null=True, blank=True,
+        help_text=_("Ce jour-là, vous recevez le bilan des inscriptions et décidez de maintenir ou d'annuler."),
+    )
+    minimum_decision = models.CharField(
+        _("décision"), max_length=10, choices=MinimumDecision.choices, default=MinimumDecision.UNDECIDED
+    )
+    minimum_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("réglages des inscriptions")
+        verbose_name_plural = _("réglages des inscriptions")
+
+    @property
+    def application_file_labels(self) -> list[str]:
+        return [line.strip() for line in self.application_files.splitlines() if line.strip()]
+
+
+class Invitation(models.Model):
+    """An address allowed to register to an invitation-only event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("adresse électronique"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [models.UniqueConstraint(fields=["event", "email"], name="one_invitation_per_address")]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Question(models.Model):
+    """A question the organiser asks everyone registering to one event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registration_questions")
+    label = models.CharField(_("question"), max_length=250)
+    kind = models.CharField(_("type de réponse"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.TEXT)
+    choices = models.TextField(_("choix possibles"), blank=True, help_text=_("Un choix par ligne."))
+    is_required = models.BooleanField(_("réponse obligatoire"), default=False)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="registrations")
+    # First come, first served: registrations are inserted under the event lock, so the
+    # order of their ids within an event is the order of arrival.
+    # Order on the waiting list, given (max + 1, under the lock) when the registration joins it.
+    queue_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    state = models.CharField(_("état"), max_length=10, choices=RegistrationState.choices)
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    email = models.EmailField(_("adresse électronique"))
+    job_title = models.CharField(_("fonction"), max_length=150)
+    employer_name = models.CharField(_("employeur"), max_length=200, blank=True)
+    employer_address = models.CharField(_("adresse de l'employeur"), max_length=300, blank=True)
+    employer_siret = models.CharField(_("SIRET de l'employeur"), max_length=14, blank=True, validators=[siret_validator])
+    price_tier = models.ForeignKey(
+        PriceTier, on_delete=models.SET_NULL, null=True, blank=True, related_name="registrations", verbose_name=_("tarif")
+    )
+    payer_kind = models.CharField(_("qui paie"), max_length=10, choices=PayerKind.choices)
+    # Copied from the tier when registering: a later change of price never changes a commitment.
+    amount_cents = models.PositiveIntegerField(_("montant (centimes)"), default=0)
+    price_label = models.CharField(_("tarif"), max_length=120, blank=True)
+    payer_name = models.CharField(_("financeur"), max_length=200, blank=True)
+    payer_contact_email = models.EmailField(_("adresse du contact chez le financeur"), blank=True)
+    offer_expires_at = models.DateTimeField(_("à confirmer avant"), null=True, blank=True)
+    commitment_received_at = models.DateTimeField(_("engagement écrit reçu le"), null=True, blank=True)
+    last_reminder_on = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["event_id", "id"]
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"], condition=models.Q(state__in=LIVE_STATES), name="one_live_registration_per_person"
+            ),
+            models.UniqueConstraint(fields=["event", "queue_number"], name="one_queue_number_per_event"),
+        ]
+        indexes = [models.Index(fields=["event", "state"]), models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} – {self.event}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_live(self) -> bool:
+        return self.state in LIVE_STATES
+
+    @property
+    def holds_place(self) -> bool:
+        return self.state in {RegistrationState.CONFIRMED, RegistrationState.OFFERED}
+
+    @property
+    def needs_commitment(self) -> bool:
+        return self.amount_cents > 0 and self.state == RegistrationState.CONFIRMED and not self.commitment_received_at
+
+
+class SessionChoice(models.Model):
+    """An optional session (a workshop, the public lecture) the person chose; it has its own places."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="session_choices")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registration_choices")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["registration", "session"], name="one_choice_per_session")]
+
+
+def answer_upload_path(answer: "Answer", filename: str) -> str:
+    return f"registrations/{answer.registration.event_id}/{answer.registration_id}/answers/{filename}"
+
+
+def application_upload_path(application_file: "ApplicationFile", filename: str) -> str:
+    registration = application_file.registration
+    return f"registrations/{registration.event_id}/{registration.id}/dossier/{filename}"
+
+
+class Answer(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.TextField(_("réponse"), blank=True)
+    file = models.FileField(_("fichier"), upload_to=answer_upload_path, blank=True, max_length=300)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["registration", "question"], name="one_answer_per_question")]
+
+
+class ApplicationFile(models.Model):
+    """One piece of an application file (CV, letter...), type checked from its content."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="application_files")
+    label = models.CharField(_("pièce"), max_length=150)
+    file = models.FileField(_("fichier"), upload_to=application_upload_path, max_length=300)
+    file_type = models.CharField(_("format"), max_length=5)
+    size_bytes = models.PositiveBigIntegerField(_("taille"), default=0)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class RegistrationLogEntry(models.Model):
+    """The journal: every change of state of a registration, who made it and when."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="log_entries")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    from_state = models.CharField(max_length=10, choices=RegistrationState.choices, blank=True)
+    to_state = models.CharField(max_length=10, choices=RegistrationState.choices, blank=True)
+    note = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("entrée du journal")
+        verbose_name_plural = _("journal des inscriptions")
+
+
+class PaperworkCounter(models.Model):
+    """The last number given to a quote or an agreement of an organisation in a year (locked to avoid gaps)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="paperwork_counters")
+    kind = models.CharField(max_length=10, choices=PaperworkKind.choices)
+    year = models.PositiveIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "kind", "year"], name="one_counter_per_kind_and_year")]
+
+
+class Paperwork(models.Model):
+    """A quote or a training agreement issued for one registration, with its definitive number."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.PROTECT, related_name="paperwork")
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="paperwork")
+    kind = models.CharField(max_length=10, choices=PaperworkKind.choices)
+    year = models.PositiveIntegerField()
+    sequence = models.PositiveIntegerField()
+    number = models.CharField(_("numéro"), max_length=30)
+    amount_cents = models.PositiveIntegerField()
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["issued_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind"], name="one_paper_of_each_kind_per_registration"),
+            models.UniqueConstraint(fields=["organization", "kind", "year", "sequence"], name="paperwork_number_unique"),
+        ]

@@ -1,0 +1,127 @@
+"""Reads of registrations for the event page, the personal page, the organiser and the emails."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+
+from rencontres.events.models import Event, Session
+from rencontres.organizations import access
+from rencontres.organizations.models import Membership
+
+from . import availability
+from .enums import LIVE_STATES, AvailabilityState, RegistrationState
+from .models import Registration
+
+
+def availability_of(event: Event) -> availability.Availability:
+    return availability.event_availability(event)
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the first person waiting; None when not on the waiting list."""
+    if registration.state != RegistrationState.WAITING:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, state=RegistrationState.WAITING, queue_number__lt=registration.queue_number
+    ).count()
+    return ahead + 1
+
+
+def organiser_addresses(event: Event) -> list[str]:
+    """Who hears about the event's registrations: its contact, else the organisation's members."""
+    if event.contact_email:
+        return [event.contact_email]
+    return sorted(Membership.objects.filter(organization_id=event.organization_id).values_list("user__email", flat=True))
+
+
+def live_registration_of(event: Event, email: str) -> Registration | None:
+    return Registration.objects.filter(event=event, email=(email or "").lower(), state__in=LIVE_STATES).first()
+
+
+def registrations_of_person(email: str) -> QuerySet:
+    """Everything a person registered to, newest event first; linked by the address they proved."""
+    return (
+        Registration.objects.filter(email=(email or "").lower())
+        .select_related("event__organization")
+        .prefetch_related("session_choices__session")
+        .order_by("-event__starts_on", "-id")
+    )
+
+
+def optional_sessions(event: Event) -> list[Session]:
+    """Sessions a person chooses when registering: those with their own places (workshops, public lecture)."""
+    return list(event.sessions.filter(capacity__isnull=False).select_related("day").order_by("day__date", "start_time", "id"))
+
+
+def online_sessions_for(registration: Registration) -> list[Session]:
+    return list(
+        registration.event.sessions.filter(online_url__gt="").select_related("day").order_by("day__date", "start_time")
+    )
+
+
+def event_registration_context(event: Event, request) -> dict:
+    """Context for `registrations/_event_box.html` on the event page: places, state, the person's registration."""
+    current = availability.event_availability(event)
+    registration = None
+    if request.user.is_authenticated:
+        registration = live_registration_of(event, request.user.email)
+    is_confirmed = registration is not None and registration.state == RegistrationState.CONFIRMED
+    online = online_sessions_for(registration) if is_confirmed else []
+    return {
+        "registration_availability": current,
+        "my_registration_is_confirmed": is_confirmed,
+        "registration_states": AvailabilityState,
+        "my_registration": registration,
+        "my_waiting_position": waiting_position(registration) if registration else None,
+        "my_online_sessions": online,
+        "registration_form_url": reverse("registrations:register", args=[event.slug]),
+        "registration_is_member": access.can_manage_event(request.user, event),
+        "registration_manage_url": reverse("registrations:manage", args=[event.id]),
+    }
+
+
+@dataclass(frozen=True)
+class ManageFilters:
+    state: str = ""
+    payer_kind: str = ""
+    missing_commitment: bool = False
+    text: str = ""
+
+
+def registrations_for_organiser(event: Event, filters: ManageFilters = ManageFilters()) -> QuerySet:
+    registrations = (
+        Registration.objects.filter(event=event)
+        .select_related("price_tier")
+        .prefetch_related("session_choices__session", "application_files", "answers__question", "paperwork")
+        .order_by("id")
+    )
+    if filters.state:
+        registrations = registrations.filter(state=filters.state)
+    if filters.payer_kind:
+        registrations = registrations.filter(payer_kind=filters.payer_kind)
+    if filters.missing_commitment:
+        registrations = registrations.filter(
+            state=RegistrationState.CONFIRMED, amount_cents__gt=0, commitment_received_at__isnull=True
+        )
+    for word in filters.text.split():
+        registrations = registrations.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+            | Q(employer_name__icontains=word)
+        )
+    return registrations
+
+
+def counts_for_organiser(event: Event) -> dict:
+    """Counts by state and, for live registrations, by payer (two queries)."""
+    by_state = dict(
+        Registration.objects.filter(event=event).values_list("state").annotate(n=Count("id")).order_by()
+    )
+    by_payer = dict(
+        Registration.objects.filter(event=event, state__in=LIVE_STATES)
+        .values_list("payer_kind").annotate(n=Count("id")).order_by()
+    )
+    missing = Registration.objects.filter(
+        event=event, state=RegistrationState.CONFIRMED, amount_cents__gt=0, commitment_received_at__isnull=True
+    ).count()
+    return {"by_state": by_state, "by_payer": by_payer, "missing_commitment": missing}

@@ -1,0 +1,376 @@
+"""The only code that changes registrations: places, waiting list, decisions, journal.
+
+Every change that can take or free a place runs under `lock_event`, a row lock on the
+event, so concurrent requests on one event serialise there (STYLE.md: lock, count,
+write, journal; emails after the commit). Places are counted by `availability`.
+"""
+
+import datetime as dt
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rencontres.events.enums import EventStatus, PayerKind
+from rencontres.events.models import Event, PriceTier
+
+from . import availability, tasks
+from .enums import LIVE_STATES, AvailabilityState, MinimumDecision, RegistrationState
+from .exceptions import RegistrationError
+from .models import (
+    Answer,
+    ApplicationFile,
+    EventRegistrationSettings,
+    Invitation,
+    Registration,
+    RegistrationLogEntry,
+    SessionChoice,
+)
+from .uploads import checked_file_type
+
+S = RegistrationState
+
+
+def lock_event(event_id: int) -> Event:
+    """Take the row lock every change of places waits on; the tests swap it for a no-op to show it matters."""
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def settings_of(event: Event) -> EventRegistrationSettings:
+    try:
+        return event.registration_settings
+    except EventRegistrationSettings.DoesNotExist:
+        return EventRegistrationSettings(event=event)
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def send_after_commit(email_name: str, registration_id: int, **params) -> None:
+    """Queue an email once the transaction commits: never while holding the lock, never for a rolled-back change."""
+    transaction.on_commit(partial(tasks.send_registration_email.enqueue, email_name, registration_id, params))
+
+
+def _log(registration: Registration, from_state: str, to_state: str, *, actor=None, note: str = "") -> None:
+    RegistrationLogEntry.objects.create(
+        registration=registration, actor=actor if actor and actor.is_authenticated else None,
+        from_state=from_state, to_state=to_state, note=note[:250],
+    )
+
+
+def _set_state(registration: Registration, to_state: str, *, actor=None, note: str = "", fields=()) -> None:
+    from_state = registration.state
+    registration.state = to_state
+    registration.save(update_fields=["state", "updated_at", *fields])
+    _log(registration, from_state, to_state, actor=actor, note=note)
+
+
+def _next_queue_number(event_id: int) -> int:
+    last = Registration.objects.filter(event_id=event_id).aggregate(n=Max("queue_number"))["n"]
+    return (last or 0) + 1
+
+
+def _ensure_user(email: str) -> None:
+    """A passwordless account, so the person can sign in with a code sent to this address."""
+    User = get_user_model()
+    if User.objects.filter(email__iexact=email).exists():
+        return
+    try:
+        with transaction.atomic():
+            User.objects.create_user(email=email, password=None)
+    except IntegrityError:
+        pass  # created meanwhile by another registration of the same person
+
+
+def _fill_free_places(event: Event, *, now: dt.datetime, actor=None) -> list[Registration]:
+    """Offer each free place to the first person waiting; call only while holding the event lock."""
+    offered = []
+    hours = settings_of(event).offer_hours
+    while True:
+        current = availability.event_availability(event, now=now)
+        if not current.has_free_place or current.waiting == 0:
+            return offered
+        first = Registration.objects.filter(event=event, state=S.WAITING).order_by("queue_number", "id").first()
+        first.offer_expires_at = now + dt.timedelta(hours=hours)
+        _set_state(first, S.OFFERED, actor=actor, note=_("place libérée proposée"), fields=["offer_expires_at"])
+        send_after_commit("place_offered", first.id)
+        offered.append(first)
+
+
+def _check_can_register(event: Event, email: str, now: dt.datetime) -> None:
+    current = availability.event_availability(event, now=now)
+    if current.state == AvailabilityState.EXTERNAL:
+        raise RegistrationError(_("Les inscriptions à cet événement se font sur le site indiqué par l'organisateur."))
+    if current.state == AvailabilityState.NOT_YET_OPEN:
+        raise RegistrationError(_("Les inscriptions ne sont pas encore ouvertes."))
+    if not current.accepts_registrations:
+        raise RegistrationError(_("Les inscriptions à cet événement sont closes."))
+    if event.is_invitation_only and not Invitation.objects.filter(event=event, email__iexact=email).exists():
+        raise RegistrationError(
+            _("Cet événement est sur invitation : l'adresse %(email)s n'a pas été invitée. "
+              "Utilisez l'adresse à laquelle vous avez reçu l'invitation.") % {"email": email},
+            field="email",
+        )
+
+
+def _check_session_places(event: Event, sessions) -> None:
+    left = availability.session_places_left(sessions)
+    for session in sessions:
+        if left[session.id] == 0:
+            raise RegistrationError(
+                _("La séance « %(title)s » est complète : décochez-la pour vous inscrire.") % {"title": session.title},
+                field="sessions",
+            )
+
+
+@transaction.atomic
+def register(
+    *,
+    event: Event,
+    email: str,
+    first_name: str,
+    last_name: str,
+    job_title: str,
+    employer_name: str = "",
+    employer_address: str = "",
+    employer_siret: str = "",
+    price_tier: PriceTier | None = None,
+    payer_name: str = "",
+    payer_contact_email: str = "",
+    sessions=(),
+    answers: dict | None = None,
+    application_files=(),
+    actor=None,
+    now: dt.datetime | None = None,
+) -> Registration:
+    """Register a person once per event: a place if one is free, else the waiting list (or a pending application).
+
+    Idempotent: a second call for the same address returns the live registration it
+    already has (with `just_created = False`). `answers` maps Question → str or file;
+    `application_files` is a list of (label, uploaded file), type-checked here again.
+    """
+    now = now or timezone.now()
+    email = normalize_email(email)
+    sessions = list(sessions)
+    if price_tier is not None and price_tier.event_id != event.id:
+        raise RegistrationError(_("Ce tarif n'appartient pas à cet événement."), field="price_tier")
+    if price_tier is None and event.price_tiers.exists():
+        raise RegistrationError(_("Choisissez qui paie l'inscription."), field="price_tier")
+    if any(s.event_id != event.id for s in sessions):
+        raise RegistrationError(_("Cette séance n'appartient pas à cet événement."), field="sessions")
+    try:
+        files = [(label, uploaded, checked_file_type(uploaded)) for label, uploaded in application_files]
+    except ValidationError as error:
+        raise RegistrationError(error.messages[0], field="application_files") from None
+
+    event = lock_event(event.id)
+    existing = Registration.objects.filter(event=event, email=email, state__in=LIVE_STATES).first()
+    if existing is not None:
+        existing.just_created = False
+        return existing
+    _check_can_register(event, email, now)
+    _check_session_places(event, sessions)
+
+    reg_settings = settings_of(event)
+    current = availability.event_availability(event, now=now)
+    registration = Registration(
+        event=event, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
+        job_title=job_title.strip(), employer_name=employer_name.strip(), employer_address=employer_address.strip(),
+        employer_siret=employer_siret.strip(), price_tier=price_tier,
+        payer_kind=price_tier.payer_kind if price_tier else PayerKind.FREE,
+        amount_cents=price_tier.amount_cents if price_tier else 0,
+        price_label=price_tier.label if price_tier else "",
+        payer_name=payer_name.strip(), payer_contact_email=normalize_email(payer_contact_email),
+    )
+    if reg_settings.requires_application:
+        registration.state = S.PENDING
+    elif current.has_free_place and current.waiting == 0:
+        registration.state = S.CONFIRMED
+    else:
+        registration.state = S.WAITING
+        registration.queue_number = _next_queue_number(event.id)
+    registration.save()
+    SessionChoice.objects.bulk_create([SessionChoice(registration=registration, session=s) for s in sessions])
+    for question, value in (answers or {}).items():
+        if hasattr(value, "read"):
+            Answer.objects.create(registration=registration, question=question, file=value)
+        else:
+            Answer.objects.create(registration=registration, question=question, value=str(value))
+    for label, uploaded, file_type in files:
+        ApplicationFile.objects.create(
+            registration=registration, label=label, file=uploaded, file_type=file_type, size_bytes=uploaded.size
+        )
+    _log(registration, "", registration.state, actor=actor, note=_("inscription"))
+    _ensure_user(email)
+    send_after_commit("acknowledgement", registration.id)
+    if registration.payer_contact_email and registration.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO}:
+        send_after_commit("payer_acknowledgement", registration.id)
+    if registration.state == S.WAITING and current.has_free_place:
+        # A place is free while people wait (capacity raised since): it goes to the first of them.
+        _fill_free_places(event, now=now, actor=actor)
+        registration.refresh_from_db()
+    registration.just_created = True
+    return registration
+
+
+def _locked_registration(registration: Registration) -> tuple[Event, Registration]:
+    """Lock the event, then read the registration afresh: its state may have changed meanwhile."""
+    event = lock_event(registration.event_id)
+    return event, Registration.objects.get(pk=registration.pk)
+
+
+@transaction.atomic
+def cancel(*, registration: Registration, actor=None, note: str = "", now: dt.datetime | None = None) -> Registration:
+    """Cancel a live registration; a place it held goes to the first person waiting. Cancelling twice changes nothing."""
+    now = now or timezone.now()
+    event, registration = _locked_registration(registration)
+    if not registration.is_live:
+        return registration
+    held_place = registration.holds_place
+    registration.offer_expires_at = None
+    _set_state(registration, S.CANCELLED, actor=actor, note=note or _("annulation"), fields=["offer_expires_at"])
+    send_after_commit("registration_cancelled", registration.id)
+    if held_place:
+        _fill_free_places(event, now=now, actor=actor)
+    return registration
+
+
+@transaction.atomic
+def accept(*, registration: Registration, actor=None, now: dt.datetime | None = None) -> Registration:
+    """Accept an application: it takes a place if one is free, otherwise it joins the waiting list."""
+    now = now or timezone.now()
+    event, registration = _locked_registration(registration)
+    if registration.state != S.PENDING:
+        raise RegistrationError(_("Seule une candidature à examiner peut être acceptée."))
+    current = availability.event_availability(event, now=now)
+    if current.has_free_place and current.waiting == 0:
+        _set_state(registration, S.CONFIRMED, actor=actor, note=_("candidature acceptée"))
+    else:
+        registration.queue_number = _next_queue_number(event.id)
+        _set_state(registration, S.WAITING, actor=actor, note=_("candidature acceptée, plus de place libre"),
+                   fields=["queue_number"])
+    send_after_commit("application_decision", registration.id)
+    return registration
+
+
+@transaction.atomic
+def refuse(*, registration: Registration, actor=None, note: str = "") -> Registration:
+    """Refuse an application still to be examined."""
+    _event, registration = _locked_registration(registration)
+    if registration.state != S.PENDING:
+        raise RegistrationError(_("Seule une candidature à examiner peut être refusée."))
+    _set_state(registration, S.REFUSED, actor=actor, note=note or _("candidature refusée"))
+    send_after_commit("application_decision", registration.id)
+    return registration
+
+
+@transaction.atomic
+def promote(*, registration: Registration, actor=None, now: dt.datetime | None = None) -> Registration:
+    """Offer a free place to one chosen person on the waiting list (the organiser's choice, journaled)."""
+    now = now or timezone.now()
+    event, registration = _locked_registration(registration)
+    if registration.state != S.WAITING:
+        raise RegistrationError(_("Seule une personne sur liste d'attente peut recevoir une place."))
+    if not availability.event_availability(event, now=now).has_free_place:
+        raise RegistrationError(_("Aucune place n'est libre : augmentez le nombre de places ou attendez un désistement."))
+    registration.offer_expires_at = now + dt.timedelta(hours=settings_of(event).offer_hours)
+    _set_state(registration, S.OFFERED, actor=actor, note=_("place proposée par l'organisateur"),
+               fields=["offer_expires_at"])
+    send_after_commit("place_offered", registration.id)
+    return registration
+
+
+@transaction.atomic
+def fill_free_places(*, event: Event, actor=None, now: dt.datetime | None = None) -> list[Registration]:
+    """Offer every free place (after a cancellation or a raised capacity) to the waiting list, in its order."""
+    event = lock_event(event.id)
+    return _fill_free_places(event, now=now or timezone.now(), actor=actor)
+
+
+@transaction.atomic
+def confirm_offer(*, registration: Registration, now: dt.datetime | None = None) -> Registration:
+    """The person takes the place offered to them, before the deadline."""
+    now = now or timezone.now()
+    event, registration = _locked_registration(registration)
+    if registration.state == S.CONFIRMED:
+        return registration
+    if registration.state != S.OFFERED:
+        raise RegistrationError(_("Aucune place ne vous est proposée pour cet événement."))
+    if registration.offer_expires_at and now >= registration.offer_expires_at:
+        raise RegistrationError(_("Le délai pour confirmer cette place est dépassé ; elle a été proposée à la personne suivante."))
+    registration.offer_expires_at = None
+    _set_state(registration, S.CONFIRMED, note=_("place confirmée par la personne"), fields=["offer_expires_at"])
+    send_after_commit("acknowledgement", registration.id)
+    return registration
+
+
+def expire_offers(*, now: dt.datetime | None = None) -> int:
+    """Offers not confirmed by their deadline lapse, and the place goes to the next person waiting."""
+    now = now or timezone.now()
+    event_ids = set(
+        Registration.objects.filter(state=S.OFFERED, offer_expires_at__lte=now).values_list("event_id", flat=True)
+    )
+    # A raised capacity also frees places: fill those of every event with a waiting list.
+    waiting = Registration.objects.filter(state=S.WAITING).exclude(event__ends_on__lt=timezone.localdate(now))
+    event_ids |= set(waiting.values_list("event_id", flat=True))
+    expired = 0
+    for event_id in sorted(event_ids):
+        with transaction.atomic():
+            event = lock_event(event_id)
+            for registration in Registration.objects.filter(event=event, state=S.OFFERED, offer_expires_at__lte=now):
+                _set_state(registration, S.EXPIRED, note=_("délai de confirmation dépassé"))
+                send_after_commit("offer_expired", registration.id)
+                expired += 1
+            if event.status == EventStatus.PUBLISHED:
+                _fill_free_places(event, now=now)
+    return expired
+
+
+@transaction.atomic
+def record_commitment(*, registration: Registration, actor, received_on: dt.date | None = None) -> Registration:
+    """Note that the written commitment (signed quote or agreement) has arrived."""
+    received = timezone.now() if received_on is None else dt.datetime.combine(
+        received_on, dt.time(12), tzinfo=timezone.get_current_timezone())
+    registration.commitment_received_at = received
+    registration.save(update_fields=["commitment_received_at", "updated_at"])
+    _log(registration, registration.state, registration.state, actor=actor, note=_("engagement écrit reçu"))
+    return registration
+
+
+def registrations_to_tell(event: Event):
+    return Registration.objects.filter(event=event, state__in=LIVE_STATES)
+
+
+@transaction.atomic
+def confirm_event_takes_place(*, event: Event, actor) -> None:
+    """The organiser maintains the event at the decision date; everyone registered is told."""
+    event = lock_event(event.id)
+    reg_settings, _created = EventRegistrationSettings.objects.get_or_create(event=event)
+    reg_settings.minimum_decision = MinimumDecision.CONFIRMED
+    reg_settings.save(update_fields=["minimum_decision"])
+    for registration in registrations_to_tell(event):
+        _log(registration, registration.state, registration.state, actor=actor, note=_("événement maintenu"))
+        send_after_commit("event_confirmed", registration.id)
+
+
+@transaction.atomic
+def cancel_event(*, event: Event, actor, reason: str = "") -> int:
+    """Cancel the event and every live registration; everyone registered is told. Returns how many."""
+    event = lock_event(event.id)
+    # Event.status belongs to the events app; until it has a cancel service, the change is made here.
+    Event.objects.filter(pk=event.pk).update(status=EventStatus.CANCELLED)
+    reg_settings, _created = EventRegistrationSettings.objects.get_or_create(event=event)
+    reg_settings.minimum_decision = MinimumDecision.CANCELLED
+    reg_settings.save(update_fields=["minimum_decision"])
+    count = 0
+    for registration in registrations_to_tell(event):
+        registration.offer_expires_at = None
+        _set_state(registration, S.CANCELLED, actor=actor, note=_("événement annulé"), fields=["offer_expires_at"])
+        send_after_commit("event_cancelled", registration.id, reason=reason)
+        count += 1
+    return count

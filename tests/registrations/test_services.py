@@ -1,0 +1,254 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import IntegrityError, transaction
+
+from rencontres.accounts.models import User
+from rencontres.events.enums import EventStatus, PayerKind
+from rencontres.events.models import Session
+from rencontres.registrations import availability, services
+from rencontres.registrations.enums import AvailabilityState
+from rencontres.registrations.enums import RegistrationState as S
+from rencontres.registrations.exceptions import RegistrationError
+from rencontres.registrations.models import EventRegistrationSettings, Invitation, Registration, RegistrationLogEntry
+
+from .builders import add_tier, docx_file, fake_pdf, make_event, pdf_file, register
+
+pytestmark = pytest.mark.django_db
+
+NOW = dt.datetime(2030, 1, 10, 9, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def test_first_registrations_get_places_then_the_waiting_list(organization):
+    event = make_event(organization, capacity=2)
+    first, second, third = register(event), register(event), register(event)
+    assert [first.state, second.state, third.state] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
+    current = availability.event_availability(event)
+    assert (current.places_left, current.waiting, current.state) == (0, 1, AvailabilityState.FULL)
+
+
+def test_registering_twice_with_the_same_address_returns_the_first(organization):
+    event = make_event(organization, capacity=5)
+    first = register(event, "Anne@Example.org")
+    again = register(event, "anne@example.org ")
+    assert again.id == first.id and again.just_created is False
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_database_refuses_two_live_registrations_for_one_person(organization):
+    event = make_event(organization, capacity=5)
+    first = register(event, "anne@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(event=event, email=first.email, state=S.WAITING, first_name="A", last_name="B",
+                                    job_title="x", payer_kind=PayerKind.FREE)
+
+
+def test_a_person_who_cancelled_can_register_again(organization):
+    event = make_event(organization, capacity=5)
+    first = register(event, "anne@example.org")
+    services.cancel(registration=first)
+    again = register(event, "anne@example.org")
+    assert again.id != first.id and again.state == S.CONFIRMED
+
+
+def test_cancelling_offers_the_place_to_the_first_waiting(organization, after_commit):
+    event = make_event(organization, capacity=1)
+    holder = register(event)
+    first_waiting, second_waiting = register(event), register(event)
+    with after_commit():
+        services.cancel(registration=holder)
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert first_waiting.state == S.OFFERED
+    assert first_waiting.offer_expires_at == NOW + dt.timedelta(hours=48)
+    assert second_waiting.state == S.WAITING
+    assert {m.to[0] for m in mail.outbox} == {holder.email, first_waiting.email}
+
+
+def test_an_expired_offer_moves_to_the_next_waiting(organization):
+    event = make_event(organization, capacity=1)
+    holder = register(event)
+    first_waiting, second_waiting = register(event), register(event)
+    services.cancel(registration=holder)
+    assert services.expire_offers(now=NOW + dt.timedelta(hours=47)) == 0
+    assert services.expire_offers(now=NOW + dt.timedelta(hours=48)) == 1
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert (first_waiting.state, second_waiting.state) == (S.EXPIRED, S.OFFERED)
+
+
+def test_confirming_an_offer_in_time_takes_the_place(organization):
+    event = make_event(organization, capacity=1)
+    holder, waiting = register(event), register(event)
+    services.cancel(registration=holder)
+    services.confirm_offer(registration=waiting, now=NOW + dt.timedelta(hours=1))
+    waiting.refresh_from_db()
+    assert waiting.state == S.CONFIRMED and waiting.offer_expires_at is None
+
+
+def test_confirming_an_offer_too_late_is_refused(organization):
+    event = make_event(organization, capacity=1)
+    holder, waiting = register(event), register(event)
+    services.cancel(registration=holder)
+    with pytest.raises(RegistrationError, match="délai"):
+        services.confirm_offer(registration=waiting, now=NOW + dt.timedelta(hours=49))
+
+
+def test_a_newcomer_waits_behind_people_already_waiting_when_a_place_is_free(organization):
+    event = make_event(organization, capacity=1)
+    register(event)
+    waiting = register(event)
+    # The organiser raises capacity: a place is free but someone already waits.
+    event.capacity_max = 2
+    event.save(update_fields=["capacity_max"])
+    newcomer = register(event)
+    waiting.refresh_from_db()
+    assert newcomer.state == S.WAITING
+    assert waiting.state == S.OFFERED
+
+
+def test_every_state_change_is_journaled(organization, alice):
+    event = make_event(organization, capacity=1)
+    holder, waiting = register(event), register(event)
+    services.cancel(registration=holder, actor=alice)
+    entries = list(RegistrationLogEntry.objects.filter(registration=holder).values_list("from_state", "to_state", "actor"))
+    assert entries == [("", S.CONFIRMED, None), (S.CONFIRMED, S.CANCELLED, alice.id)]
+    assert RegistrationLogEntry.objects.filter(registration=waiting, to_state=S.OFFERED).exists()
+
+
+def test_application_events_keep_registrations_pending_until_accepted(organization, alice):
+    event = make_event(organization, capacity=1)
+    EventRegistrationSettings.objects.create(event=event, requires_application=True)
+    first, second = register(event), register(event)
+    assert first.state == second.state == S.PENDING
+    services.accept(registration=first, actor=alice)
+    services.accept(registration=second, actor=alice)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.state, second.state) == (S.CONFIRMED, S.WAITING)
+
+
+def test_refusing_an_application(organization, alice):
+    event = make_event(organization, capacity=1)
+    EventRegistrationSettings.objects.create(event=event, requires_application=True)
+    candidate = register(event)
+    services.refuse(registration=candidate, actor=alice)
+    candidate.refresh_from_db()
+    assert candidate.state == S.REFUSED
+    with pytest.raises(RegistrationError):
+        services.accept(registration=candidate, actor=alice)
+
+
+def test_invitation_only_events_accept_only_invited_addresses(organization):
+    event = make_event(organization, capacity=10, is_invitation_only=True)
+    Invitation.objects.create(event=event, email="invitee@example.org")
+    with pytest.raises(RegistrationError, match="invitation"):
+        register(event, "stranger@example.org")
+    assert register(event, "INVITEE@example.org").state == S.CONFIRMED
+
+
+def test_registration_is_refused_before_opening_and_after_closing(organization):
+    event = make_event(organization, capacity=10, registration_opens_at=NOW + dt.timedelta(days=1))
+    with pytest.raises(RegistrationError, match="pas encore ouvertes"):
+        register(event)
+    event.registration_opens_at, event.registration_closes_at = None, NOW - dt.timedelta(minutes=1)
+    event.save()
+    with pytest.raises(RegistrationError, match="closes"):
+        register(event)
+
+
+def test_a_draft_event_refuses_registrations(organization):
+    event = make_event(organization, capacity=10, published=False)
+    with pytest.raises(RegistrationError):
+        register(event)
+
+
+def test_the_price_comes_from_the_tier(organization):
+    event = make_event(organization, capacity=10)
+    employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=300000, label="Employeur")
+    registration = register(event, price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
+    assert (registration.amount_cents, registration.payer_kind, registration.price_label) == (300000, "employer", "Employeur")
+
+
+def test_a_paying_event_requires_a_tier(organization):
+    event = make_event(organization, capacity=10)
+    add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=150000)
+    with pytest.raises(RegistrationError, match="qui paie"):
+        register(event)
+
+
+def test_a_full_session_refuses_the_registration_and_keeps_nothing(organization):
+    event = make_event(organization, capacity=10)
+    workshop = Session.objects.filter(event=event).first()
+    workshop.capacity = 1
+    workshop.save()
+    register(event, sessions=[workshop])
+    with pytest.raises(RegistrationError, match="complète"):
+        register(event, "late@example.org", sessions=[workshop])
+    assert not Registration.objects.filter(email="late@example.org").exists()
+
+
+def test_application_files_are_stored_with_their_checked_type(organization):
+    event = make_event(organization, capacity=10)
+    registration = register(event, application_files=[("CV", pdf_file()), ("Lettre", docx_file())])
+    assert [(f.label, f.file_type) for f in registration.application_files.all()] == [("CV", "PDF"), ("Lettre", "DOCX")]
+
+
+def test_a_file_whose_content_is_not_a_document_is_refused(organization):
+    event = make_event(organization, capacity=10)
+    with pytest.raises(RegistrationError, match="PDF, DOCX ou ODT"):
+        register(event, application_files=[("CV", fake_pdf())])
+
+
+def test_registering_creates_a_passwordless_account(organization):
+    event = make_event(organization, capacity=10)
+    register(event, "nouvelle@example.org")
+    user = User.objects.get(email="nouvelle@example.org")
+    assert not user.has_usable_password()
+
+
+def test_acknowledgements_go_to_participant_and_payer_contact(organization, after_commit):
+    event = make_event(organization, capacity=10)
+    employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=85000)
+    with after_commit():
+        register(event, "anne@example.org", price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
+    assert sorted(m.to[0] for m in mail.outbox) == ["anne@example.org", "rh@ccas.fr"]
+    participant = next(m for m in mail.outbox if m.to == ["anne@example.org"])
+    assert "confirmée" in participant.subject
+    assert participant.alternatives and "text/html" == participant.alternatives[0][1]
+
+
+def test_no_email_leaves_when_the_transaction_rolls_back(organization, after_commit):
+    event = make_event(organization, capacity=10)
+    with after_commit(), pytest.raises(RuntimeError), transaction.atomic():
+        register(event)
+        raise RuntimeError
+    assert mail.outbox == []
+    assert not Registration.objects.exists()
+
+
+def test_cancelling_the_event_cancels_and_tells_everyone(organization, alice, after_commit):
+    event = make_event(organization, capacity=1)
+    register(event), register(event)
+    with after_commit():
+        assert services.cancel_event(event=event, actor=alice, reason="Trop peu d'inscrits") == 2
+    event.refresh_from_db()
+    assert event.status == EventStatus.CANCELLED
+    assert set(Registration.objects.values_list("state", flat=True)) == {S.CANCELLED}
+    assert len(mail.outbox) == 2 and "Trop peu d'inscrits" in mail.outbox[0].body
+
+
+def test_confirming_the_event_tells_everyone_registered(organization, alice, after_commit):
+    event = make_event(organization, capacity=10, capacity_min=1)
+    register(event)
+    with after_commit():
+        services.confirm_event_takes_place(event=event, actor=alice)
+    assert len(mail.outbox) == 1 and "maintenu" in mail.outbox[0].subject
