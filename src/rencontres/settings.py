@@ -111,6 +111,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "backoffice:home"
+ACCOUNT_ADAPTER = "rencontres.accounts.adapter.AccountAdapter"
 LOGOUT_REDIRECT_URL = "events:catalogue"
 
 # Sign in with an email address and either a password or a code sent by email.

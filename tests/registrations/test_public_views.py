@@ -272,3 +272,14 @@ def test_a_registered_person_signs_in_with_a_code_and_reaches_my_space(client, o
     assert response.status_code == 302
     page = client.get(reverse("registrations:my_space")).content.decode()
     assert escape(event.title) in page
+
+
+def test_after_signing_in_participants_land_in_their_space_and_organisers_in_the_back_office(client, alice):
+    User.objects.create_user(email="anne@example.org", password="un-mot-de-passe-long")
+    response = client.post(reverse("account_login"), {"login": "anne@example.org", "password": "un-mot-de-passe-long"})
+    assert response.headers["Location"] == reverse("registrations:my_space")
+    client.logout()
+    alice.set_password("un-mot-de-passe-long")
+    alice.save()
+    response = client.post(reverse("account_login"), {"login": alice.email, "password": "un-mot-de-passe-long"})
+    assert response.headers["Location"] == reverse("backoffice:home")

@@ -49,8 +49,10 @@ class RegistrationForm(DsfrBaseForm):
     )
     job_title = forms.CharField(label=gettext_lazy("Fonction"), max_length=150,
                                 help_text=gettext_lazy("Par exemple : assistante sociale, directeur de CCAS."))
-    employer_name = forms.CharField(label=gettext_lazy("Employeur"), max_length=200, required=False)
-    employer_address = forms.CharField(label=gettext_lazy("Adresse de l'employeur"), max_length=300, required=False)
+    employer_name = forms.CharField(label=gettext_lazy("Employeur"), max_length=200, required=False,
+                                    help_text=gettext_lazy("Obligatoire si votre employeur paie."))
+    employer_address = forms.CharField(label=gettext_lazy("Adresse de l'employeur"), max_length=300, required=False,
+                                       help_text=gettext_lazy("Obligatoire si votre employeur paie : elle figure sur le devis."))
     employer_siret = forms.CharField(label=gettext_lazy("SIRET de l'employeur"), max_length=20, required=False,
                                      help_text=gettext_lazy("14 chiffres, facultatif."))
     price_tier = forms.ModelChoiceField(
@@ -62,7 +64,7 @@ class RegistrationForm(DsfrBaseForm):
                                  help_text=gettext_lazy("Si un OPCO finance la formation."))
     payer_contact_email = forms.EmailField(
         label=gettext_lazy("Adresse du contact chez le financeur"), required=False,
-        help_text=gettext_lazy("Employeur ou OPCO : cette personne reçoit un accusé de réception."),
+        help_text=gettext_lazy("Obligatoire si l'employeur ou un OPCO paie : cette personne reçoit un accusé de réception."),
         error_messages={"invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple rh@structure.fr.")},
     )
     sessions = forms.ModelMultipleChoiceField(
