@@ -207,7 +207,7 @@ def register(request, slug: str, payload: RegistrationIn):
     event = public_event_or_404(slug)
     form = _bound_form(request, event, payload)
     registration = services.register(event=event, **form.service_arguments())
-    position = selectors.waiting_position(registration)
+    position = registration.waiting_position if registration.just_created else selectors.waiting_position(registration)
     message = str(STATE_MESSAGES.get(registration.state, "")) % {"email": registration.email, "position": position}
     if not registration.just_created:
         message = _("Cette adresse était déjà inscrite : rien n'a été ajouté. ") + message

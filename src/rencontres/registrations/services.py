@@ -10,7 +10,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,8 +36,11 @@ S = RegistrationState
 
 
 def lock_event(event_id: int) -> Event:
-    """Take the row lock every change of places waits on; the tests swap it for a no-op to show it matters."""
-    return Event.objects.select_for_update().get(pk=event_id)
+    """Take the row lock every change of places waits on; the tests swap it for a no-op to show it matters.
+
+    The registration settings come in the same query (only the event row is locked).
+    """
+    return Event.objects.select_for_update(of=("self",)).select_related("registration_settings").get(pk=event_id)
 
 
 def settings_of(event: Event) -> EventRegistrationSettings:
@@ -76,15 +79,17 @@ def _next_queue_number(event_id: int) -> int:
 
 
 def _ensure_user(email: str) -> None:
-    """A passwordless account, so the person can sign in with a code sent to this address."""
+    """A passwordless account, so the person can sign in with a code sent to this address.
+
+    One INSERT that does nothing if another registration of the same person created the
+    account meanwhile (no savepoint, no password hashing: the password is unusable).
+    """
     User = get_user_model()
     if User.objects.filter(email__iexact=email).exists():
         return
-    try:
-        with transaction.atomic():
-            User.objects.create_user(email=email, password=None)
-    except IntegrityError:
-        pass  # created meanwhile by another registration of the same person
+    user = User(email=email, username=email)
+    user.set_unusable_password()
+    User.objects.bulk_create([user], ignore_conflicts=True)
 
 
 def _fill_free_places(event: Event, *, now: dt.datetime, actor=None) -> list[Registration]:
@@ -102,8 +107,7 @@ def _fill_free_places(event: Event, *, now: dt.datetime, actor=None) -> list[Reg
         offered.append(first)
 
 
-def _check_can_register(event: Event, email: str, now: dt.datetime) -> None:
-    current = availability.event_availability(event, now=now)
+def _check_can_register(event: Event, email: str, current: availability.Availability) -> None:
     if current.state == AvailabilityState.EXTERNAL:
         raise RegistrationError(_("Les inscriptions à cet événement se font sur le site indiqué par l'organisateur."))
     if current.state == AvailabilityState.NOT_YET_OPEN:
@@ -119,6 +123,8 @@ def _check_can_register(event: Event, email: str, now: dt.datetime) -> None:
 
 
 def _check_session_places(event: Event, sessions) -> None:
+    if not sessions:
+        return
     left = availability.session_places_left(sessions)
     for session in sessions:
         if left[session.id] == 0:
@@ -151,7 +157,8 @@ def register(
     """Register a person once per event: a place if one is free, else the waiting list (or a pending application).
 
     Idempotent: a second call for the same address returns the live registration it
-    already has (with `just_created = False`). `answers` maps Question → str or file;
+    already has (with `just_created = False`). A new registration also carries its
+    `waiting_position`, known under the lock (None when not waiting). `answers` maps Question → str or file;
     `application_files` is a list of (label, uploaded file), type-checked here again.
     """
     now = now or timezone.now()
@@ -168,16 +175,19 @@ def register(
     except ValidationError as error:
         raise RegistrationError(error.messages[0], field="application_files") from None
 
+    # The account first: it holds no place, so the lock below is held for less time
+    # (and a refusal rolls it back with the rest).
+    _ensure_user(email)
     event = lock_event(event.id)
     existing = Registration.objects.filter(event=event, email=email, state__in=LIVE_STATES).first()
     if existing is not None:
         existing.just_created = False
         return existing
-    _check_can_register(event, email, now)
+    current = availability.event_availability(event, now=now)
+    _check_can_register(event, email, current)
     _check_session_places(event, sessions)
 
     reg_settings = settings_of(event)
-    current = availability.event_availability(event, now=now)
     registration = Registration(
         event=event, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
         job_title=job_title.strip(), employer_name=employer_name.strip(), employer_address=employer_address.strip(),
@@ -206,14 +216,15 @@ def register(
             registration=registration, label=label, file=uploaded, file_type=file_type, size_bytes=uploaded.size
         )
     _log(registration, "", registration.state, actor=actor, note=_("inscription"))
-    _ensure_user(email)
     send_after_commit("acknowledgement", registration.id)
     if registration.payer_contact_email and registration.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO}:
         send_after_commit("payer_acknowledgement", registration.id)
+    ahead = current.waiting  # every other person waiting has a lower queue number
     if registration.state == S.WAITING and current.has_free_place:
         # A place is free while people wait (capacity raised since): it goes to the first of them.
-        _fill_free_places(event, now=now, actor=actor)
+        ahead -= len(_fill_free_places(event, now=now, actor=actor))
         registration.refresh_from_db()
+    registration.waiting_position = ahead + 1 if registration.state == S.WAITING else None
     registration.just_created = True
     return registration
 
