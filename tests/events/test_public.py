@@ -10,7 +10,7 @@ import time_machine
 from django.core.files.base import ContentFile
 
 from rencontres.events import services
-from rencontres.events.enums import EventFormat, SessionMode
+from rencontres.events.enums import EventFormat, SessionKind, SessionMode, SpeakerRole
 from rencontres.events.models import Theme
 from tests import factories
 
@@ -95,6 +95,30 @@ def test_a_draft_is_visible_to_its_organisation_only(client, organization, alice
     response = client.get(event.get_absolute_url())
     assert response.status_code == 200
     assert "Aperçu" in response.content.decode()
+
+
+def test_event_page_programme_lists_sessions_in_time_order_with_their_kind_mode_and_speakers(client, organization):
+    event = factories.make_event(organization, days=(), published=False)
+    second = services.add_day(event=event, date=dt.date(2027, 3, 15), title="Ateliers")
+    first = services.add_day(event=event, date=dt.date(2027, 3, 14))
+    awa = services.add_speaker(event=event, name="Awa Diallo", role=SpeakerRole.MODERATOR)
+    marc = services.add_speaker(event=event, name="Marc Petit")
+    services.add_session(day=first, title="Table ronde des élus", start_time=dt.time(10), end_time=dt.time(12),
+                         kind=SessionKind.ROUND_TABLE, mode=SessionMode.HYBRID, speakers=[awa, marc])
+    services.add_session(day=first, title="Accueil café", start_time=dt.time(9), kind=SessionKind.OTHER)
+    services.add_session(day=second, title="Visite libre", kind=SessionKind.FIELD_VISIT)
+    services.add_session(day=second, title="Atelier pratique", start_time=dt.time(14), kind=SessionKind.WORKSHOP)
+    factories.publish(event)
+
+    page = client.get(event.get_absolute_url()).content.decode()
+    programme = page[page.index('id="programme"'):page.index('id="intervenants"')]
+    # Days by date, sessions by start time, those without one last.
+    positions = [programme.index(text) for text in (
+        "Accueil café", "Table ronde des élus", "Ateliers", "Atelier pratique", "Visite libre")]
+    assert positions == sorted(positions)
+    assert "Table ronde" in programme and "hybride" in programme and "Visite de terrain" in programme
+    assert "Awa Diallo (animation), Marc Petit" in programme
+    assert "avec des séances en ligne" in page
 
 
 def test_event_page_shows_prices_with_what_they_include_and_the_vat_note(client):

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from .enums import SessionMode
 from .models import Event
+from .selectors import EventPage
 
 
 def _place(venue) -> dict:
@@ -32,9 +33,9 @@ def _location(event: Event, sessions) -> dict | list:
     return places
 
 
-def event_json_ld(event: Event, request) -> str:
+def event_json_ld(page: EventPage, request) -> str:
     """The JSON-LD script body, safe to put inside <script type="application/ld+json">."""
-    sessions = [s for day in event.days.all() for s in day.sessions.all()]
+    event, sessions = page.event, page.sessions
     starts = [s.starts_at() for s in sessions if s.starts_at()]
     ends = [s.ends_at() or s.starts_at() for s in sessions if s.starts_at()]
     page_url = request.build_absolute_uri(event.get_absolute_url())
@@ -62,7 +63,7 @@ def event_json_ld(event: Event, request) -> str:
         data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
     else:
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-    tiers = list(event.price_tiers.all())
+    tiers = page.price_tiers
     if tiers:
         data["offers"] = [
             {

@@ -23,9 +23,13 @@ def _viewable_event(request, slug: str) -> Event:
         event = selectors.event_for_page(slug)
     except Event.DoesNotExist:
         raise Http404 from None
+    _deny_unless_viewable(request, event)
+    return event
+
+
+def _deny_unless_viewable(request, event: Event) -> None:
     if not access.can_view_event(request.user, event):
         raise Http404
-    return event
 
 
 def catalogue(request):
@@ -60,18 +64,27 @@ def catalogue(request):
 
 
 def event_detail(request, slug: str):
-    event = _viewable_event(request, slug)
+    try:
+        page = selectors.event_page(slug)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    event = page.event
+    _deny_unless_viewable(request, event)
     is_member = access.can_manage_event(request.user, event)
     registration = registration_selectors.event_registration_context(event, request)
     is_registered = registration["my_registration_is_confirmed"]
     context = {
         "event": event,
-        "programme": selectors.programme_by_day(event),
-        "venues": selectors.venues_of(event),
-        "documents": selectors.documents_visible_to(event, is_registered_or_member=is_member or is_registered),
+        "programme": page.programme,
+        "speakers": page.speakers,
+        "themes": page.themes,
+        "price_tiers": page.price_tiers,
+        "has_online": page.has_online,
+        "venues": page.venues,
+        "documents": page.documents_visible_to(is_registered_or_member=is_member or is_registered),
         "is_member": is_member,
         "places_left": registration["registration_availability"].places_left,
-        "json_ld": jsonld.event_json_ld(event, request) if event.is_visible_to_public else None,
+        "json_ld": jsonld.event_json_ld(page, request) if event.is_visible_to_public else None,
         "registration_box_template": "registrations/_event_box.html",
         **registration,
     }
