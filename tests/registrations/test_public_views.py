@@ -283,3 +283,13 @@ def test_after_signing_in_participants_land_in_their_space_and_organisers_in_the
     alice.save()
     response = client.post(reverse("account_login"), {"login": alice.email, "password": "un-mot-de-passe-long"})
     assert response.headers["Location"] == reverse("backoffice:home")
+
+
+def test_the_header_offers_my_space_to_everyone_signed_in_and_the_back_office_to_organisers(client, alice):
+    anne = User.objects.create_user(email="anne@example.org", password=None)
+    client.force_login(anne)
+    header = client.get(reverse("events:catalogue")).content.decode()
+    assert reverse("registrations:my_space") in header and reverse("backoffice:home") not in header
+    client.force_login(alice)
+    header = client.get(reverse("events:catalogue")).content.decode()
+    assert reverse("registrations:my_space") in header and reverse("backoffice:home") in header

@@ -3,11 +3,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
-from rencontres.organizations.models import Membership
+from rencontres.organizations import access
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
-        if Membership.objects.filter(user_id=request.user.id).exists():
+        if access.is_organiser(request.user):
             return reverse("backoffice:home")
         return reverse("registrations:my_space")

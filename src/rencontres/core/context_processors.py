@@ -1,5 +1,15 @@
+import functools
+
 from django.conf import settings
+
+from rencontres.organizations import access
 
 
 def site(request):
-    return {"SITE_TITLE": settings.SITE_TITLE, "SITE_TAGLINE": settings.SITE_TAGLINE}
+    user = getattr(request, "user", None)
+    return {
+        "SITE_TITLE": settings.SITE_TITLE,
+        "SITE_TAGLINE": settings.SITE_TAGLINE,
+        # Called by the template only when a signed-in header is drawn, once at most.
+        "user_is_organiser": functools.cache(lambda: user is not None and access.is_organiser(user)),
+    }

@@ -11,6 +11,11 @@ def organizations_of(user) -> "list[Organization]":
     return list(Organization.objects.filter(memberships__user=user).order_by("name"))
 
 
+def is_organiser(user) -> bool:
+    """Member of at least one organisation: has a back-office."""
+    return user.is_authenticated and user.memberships.exists()
+
+
 def is_member(user, organization_id: int) -> bool:
     if not user.is_authenticated:
         return False
