@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +29,17 @@ class User(AbstractUser):
     REQUIRED_FIELDS: list[str] = []
 
     objects = EmailUserManager()
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            # One account per address whatever its case. It is also the index of the
+            # case-insensitive lookups (`email__iexact` is UPPER(email) = UPPER(%s)), and it
+            # lets registering create the account in one INSERT ... ON CONFLICT DO NOTHING.
+            models.UniqueConstraint(
+                Upper("email"), name="one_account_per_address_ignoring_case",
+                violation_error_message=_("Un compte existe déjà avec cette adresse électronique."),
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         self.username = self.email

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import HttpBearer
 
-from rencontres.events.api import MAX_ID, NO_NUL, SLUG_RE, ErrorOut, public_event_or_404
+from rencontres.events.api import MAX_ID, NO_NUL, SLUG_RE, ErrorOut
 from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event
 from rencontres.organizations.models import ApiToken
@@ -204,7 +204,9 @@ def register(request, slug: str, payload: RegistrationIn):
     (inscriptions closes, adresse non invitée…) est un 400 ; une saisie invalide, un 422 qui
     liste les champs à corriger.
     """
-    event = public_event_or_404(slug)
+    event = selectors.event_to_register(slug) if SLUG_RE.match(slug) else None
+    if event is None:
+        raise Http404(_("Aucun événement public n'a l'identifiant « %(slug)s ».") % {"slug": slug[:120]})
     form = _bound_form(request, event, payload)
     registration = services.register(event=event, **form.service_arguments())
     position = registration.waiting_position if registration.just_created else selectors.waiting_position(registration)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
@@ -100,6 +101,43 @@ def event_availability(event: Event, *, now: dt.datetime | None = None) -> Avail
     """Places and registration state of one event (one query)."""
     now = now or timezone.now()
     return _build(event, _counts_by_event([event.id]).get(event.id, {}), now)
+
+
+@dataclass(frozen=True)
+class Registering:
+    """What registering one person reads under the event lock."""
+
+    availability: Availability
+    live_registration_id: int | None  # the person's live registration to this event, if any
+    last_queue_number: int  # 0 when nobody ever waited
+
+
+def _registering_sql() -> str:
+    live = ", ".join(["%s"] * len(LIVE_STATES))
+    counts = ", ".join(["COUNT(CASE WHEN state = %s THEN 1 END)"] * len(LIVE_STATES))
+    return (
+        f"SELECT {counts}, MAX(CASE WHEN email = %s AND state IN ({live}) THEN id END), MAX(queue_number) "
+        f"FROM {Registration._meta.db_table} WHERE event_id = %s"
+    )
+
+
+REGISTERING_SQL = _registering_sql()
+
+
+def registering(event: Event, email: str, *, now: dt.datetime | None = None) -> Registering:
+    """The event's availability, the person's live registration and the last queue number, in one query.
+
+    One pass over the event's registrations instead of three queries, in plain SQL (the ORM
+    takes ten times longer to build it than the database to run it): registering runs it
+    while holding the event lock, so every millisecond here is one the others wait.
+    """
+    now = now or timezone.now()
+    with connection.cursor() as cursor:
+        live = [state.value for state in LIVE_STATES]
+        cursor.execute(REGISTERING_SQL, [*live, email, *live, event.id])
+        *counts, live_registration_id, last_queue_number = cursor.fetchone()
+    by_state = {state.value: n for state, n in zip(LIVE_STATES, counts, strict=True)}
+    return Registering(_build(event, by_state, now), live_registration_id, last_queue_number or 0)
 
 
 def availability_by_event_id(events, *, now: dt.datetime | None = None) -> dict[int, Availability]:

@@ -14,6 +14,7 @@ from rencontres.events.enums import PayerKind
 from . import availability, selectors
 from .enums import QuestionKind, RegistrationState
 from .models import EventRegistrationSettings, Question
+from .services import settings_of
 from .uploads import checked_file_type
 
 ACCEPTED_DOCUMENTS = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
@@ -75,7 +76,8 @@ class RegistrationForm(DsfrBaseForm):
     def __init__(self, *args, event, **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
-        tiers = list(event.price_tiers.all())
+        # An event from `selectors.event_to_register` says what it lacks: no query for it.
+        tiers = list(event.price_tiers.all()) if getattr(event, "has_price_tiers", True) else []
         if tiers:
             self.fields["price_tier"].queryset = event.price_tiers.all()
             self.fields["price_tier"].label_from_instance = lambda t: f"{t.label} — {format_euros(t.amount_cents)}"
@@ -85,7 +87,9 @@ class RegistrationForm(DsfrBaseForm):
             del self.fields["payer_name"]
         if not any(t.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO} for t in tiers):
             del self.fields["payer_contact_email"]
-        self.optional_sessions = selectors.optional_sessions(event)
+        self.optional_sessions = (
+            selectors.optional_sessions(event) if getattr(event, "has_optional_sessions", True) else []
+        )
         if self.optional_sessions:
             left = availability.session_places_left(self.optional_sessions)
             self.fields["sessions"].queryset = event.sessions.filter(id__in=[s.id for s in self.optional_sessions])
@@ -94,13 +98,11 @@ class RegistrationForm(DsfrBaseForm):
             )
         else:
             del self.fields["sessions"]
-        self.questions = list(Question.objects.filter(event=event))
+        self.questions = list(Question.objects.filter(event=event)) if getattr(event, "has_questions", True) else []
         for question in self.questions:
             self.fields[f"question_{question.id}"] = self._question_field(question)
-        try:
-            labels = event.registration_settings.application_file_labels if event.registration_settings.requires_application else []
-        except EventRegistrationSettings.DoesNotExist:
-            labels = []
+        reg_settings = settings_of(event)
+        labels = reg_settings.application_file_labels if reg_settings.requires_application else []
         self.application_labels = labels
         for i, label in enumerate(labels):
             self.fields[f"application_{i}"] = DocumentField(
