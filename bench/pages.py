@@ -667,7 +667,8 @@ def parse_args(argv=None):
     parser.add_argument("--seconds", type=float, default=15.0, help="measured time per page (default 15)")
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="gunicorn worker processes (default 2, one per core: pages are CPU-bound; 4 measured slower)")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker; >1 uses gthread (default 1)")
     parser.add_argument("--client-mode", choices=["process", "thread"], default="process")
     parser.add_argument("--postgres-url", default=POSTGRES_URL)

@@ -58,7 +58,7 @@ def test_the_list_is_paginated(client, organization):
 def test_the_list_costs_the_same_queries_for_one_or_many_events(client, organization, django_assert_max_num_queries):
     for n in range(12):
         make_event(organization, title=f"Journée {n}")
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert len(client.get("/api/events/?limit=50").json()["items"]) == 12
 
 

@@ -58,6 +58,18 @@ def test_catalogue_filters_by_format_department_online_free_and_theme(client, or
     assert titles(client.get("/?theme=cohesion-sociale")) == ["Webinaire régional"]
 
 
+
+def test_catalogue_cards_carry_the_online_and_free_badges_of_their_own_event(client, organization):
+    paid = factories.make_event(organization, title="Formation payante", days=(dt.date(2027, 1, 5),))
+    services.add_price_tier(event=paid, label="Tarif", amount_cents=85000, payer_kind="employer")
+    online = factories.make_event(organization, title="Webinaire gratuit", days=(dt.date(2027, 1, 6),))
+    services.update_session(session=online.sessions.get(), mode=SessionMode.ONLINE)
+    cards = client.get("/").content.decode().split('class="fr-card ')[1:]
+    by_title = {next(t for t in ("Formation payante", "Webinaire gratuit") if t in card): card for card in cards}
+    assert "En ligne" not in by_title["Formation payante"] and "Gratuit" not in by_title["Formation payante"]
+    assert "En ligne" in by_title["Webinaire gratuit"] and "Gratuit" in by_title["Webinaire gratuit"]
+
+
 def test_text_search_ignores_accents_and_case(client, organization):
     factories.make_event(organization, title="Quelles solidarités pour demain ?", days=(dt.date(2027, 1, 5),))
     factories.make_event(organization, title="Économie sociale", days=(dt.date(2027, 1, 6),))

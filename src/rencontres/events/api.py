@@ -294,7 +294,7 @@ def list_events(request, filters: Query[CatalogueFilters]):
     else:
         events = (upcoming | past).order_by("starts_on", "title", "id")
     count = events.count()
-    page = list(events[filters.offset:filters.offset + filters.limit])
+    page = selectors.attach_catalogue_flags(events[filters.offset:filters.offset + filters.limit])
     places = availability.availability_by_event_id(page)
     return {
         "count": count, "limit": filters.limit, "offset": filters.offset,

@@ -12,13 +12,51 @@ from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Sp
 from .services import fold_for_search
 
 
+def _online_sessions() -> QuerySet:
+    return Session.objects.filter(event=OuterRef("pk"), mode__in=[SessionMode.ONLINE, SessionMode.HYBRID])
+
+
+def _paid_tiers() -> QuerySet:
+    return PriceTier.objects.filter(event=OuterRef("pk"), amount_cents__gt=0)
+
+
 def with_catalogue_flags(events: QuerySet) -> QuerySet:
-    """Annotate `has_online` and `is_free`, which the catalogue filters and shows."""
-    online_sessions = Session.objects.filter(
-        event=OuterRef("pk"), mode__in=[SessionMode.ONLINE, SessionMode.HYBRID]
+    """Annotate `has_online` and `has_paid_tier`, for a single event or a short list (a cycle)."""
+    return events.annotate(has_online=Exists(_online_sessions()), has_paid_tier=Exists(_paid_tiers()))
+
+
+def attach_catalogue_flags(events) -> list[Event]:
+    """Set `has_online` and `has_paid_tier` on the events of one catalogue page, in two queries.
+
+    Annotating the whole catalogue query instead makes the database compute both subqueries
+    for every matching event before sorting and keeping one page: 60 ms at 10,000 events.
+    """
+    events = list(events)
+    ids = [event.id for event in events]
+    online = set(
+        Session.objects.filter(event_id__in=ids, mode__in=[SessionMode.ONLINE, SessionMode.HYBRID])
+        .values_list("event_id", flat=True)
     )
-    paid_tiers = PriceTier.objects.filter(event=OuterRef("pk"), amount_cents__gt=0)
-    return events.annotate(has_online=Exists(online_sessions), has_paid_tier=Exists(paid_tiers))
+    paid = set(PriceTier.objects.filter(event_id__in=ids, amount_cents__gt=0).values_list("event_id", flat=True))
+    for event in events:
+        event.has_online = event.id in online
+        event.has_paid_tier = event.id in paid
+    return events
+
+
+CARD_FIELDS = (
+    "slug", "title", "subtitle", "format", "status", "starts_on", "ends_on", "dates_are_months",
+    "department_code", "commune", "venue__city", "organization__name",
+)
+
+
+def for_cards(events: QuerySet) -> QuerySet:
+    """Only the columns an event card shows.
+
+    Sorting a page out of thousands of events moves every selected column through the sort;
+    the long texts (presentation, search text) made it four times slower.
+    """
+    return events.select_related(None).prefetch_related(None).select_related("organization", "venue").only(*CARD_FIELDS)
 
 
 def public_events() -> QuerySet:
@@ -40,18 +78,19 @@ def catalogue_events(query: CatalogueQuery, *, today: dt.date | None = None) -> 
     """Upcoming events (soonest first) and past ones (latest first) matching the filters.
 
     An event is upcoming until its last day is over; one without any day yet counts as upcoming.
+    The shown page gets its badges from `attach_catalogue_flags`.
     """
     today = today or timezone.localdate()
-    events = with_catalogue_flags(public_events()).select_related("organization", "series", "venue")
+    events = public_events().select_related("organization", "series", "venue")
     events = events.prefetch_related("themes")
     if query.department:
         events = events.filter(department_code=query.department)
     if query.format:
         events = events.filter(format=query.format)
     if query.online:
-        events = events.filter(has_online=True)
+        events = events.filter(Exists(_online_sessions()))
     if query.free:
-        events = events.filter(has_paid_tier=False)
+        events = events.filter(~Exists(_paid_tiers()))
     if query.theme:
         events = events.filter(themes__slug=query.theme)
     for word in fold_for_search(query.text).split():

@@ -45,10 +45,12 @@ def catalogue(request):
         theme=data.get("theme", ""),
         text=data.get("q", ""),
     )
-    upcoming, past = selectors.catalogue_events(query)
+    upcoming, past = (selectors.for_cards(events) for events in selectors.catalogue_events(query))
     size = PAGE_SIZE if query.when else PREVIEW_SIZE
     upcoming_page = Paginator(upcoming, size).get_page(request.GET.get("page") if query.when == "upcoming" else 1)
     past_page = Paginator(past, size).get_page(request.GET.get("page") if query.when == "past" else 1)
+    for page in (upcoming_page, past_page):
+        page.object_list = selectors.attach_catalogue_flags(page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
     context = {
