@@ -241,7 +241,7 @@ def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, organ
     big = factories.make_event(organization, title="Grand", days=(dt.date(2027, 1, 5), dt.date(2027, 1, 6)), sessions_per_day=6)
     for event in (small, big):
         for n in range(3 if event is big else 1):
-            speaker = services.add_speaker(event=event, name=f"Intervenant {n}")
+            services.add_speaker(event=event, name=f"Intervenant {n}")
             services.update_session(session=event.sessions.first(), speakers=list(event.speakers.all()))
         services.add_price_tier(event=event, label="Tarif", amount_cents=1000, payer_kind="individual")
     assert count_queries(client, big.get_absolute_url()) == count_queries(client, small.get_absolute_url()) <= 12

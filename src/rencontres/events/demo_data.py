@@ -12,7 +12,7 @@ Two corrections to the source texts, on purpose:
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .enums import DocumentKind, EventFormat, PayerKind, SessionKind, SessionMode, SpeakerRole

@@ -203,6 +203,13 @@ def add_speaker(*, event: Event, name: str, **fields) -> Speaker:
 
 
 @transaction.atomic
+def delete_speaker(*, speaker: Speaker) -> None:
+    event = speaker.event
+    speaker.delete()
+    refresh_search_text(event)
+
+
+@transaction.atomic
 def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: str, includes: str = "") -> PriceTier:
     if amount_cents < 0:
         raise EventRuleError(_("Un tarif ne peut pas être négatif."))
@@ -210,6 +217,10 @@ def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: s
         event=event, label=label, amount_cents=amount_cents, payer_kind=payer_kind,
         includes=includes, order=event.price_tiers.count(),
     )
+
+
+def delete_price_tier(*, tier: PriceTier) -> None:
+    tier.delete()
 
 
 @transaction.atomic
@@ -223,6 +234,12 @@ def add_document(*, event: Event, title: str, uploaded_file, kind: str, is_publi
         event=event, day=day, title=title, kind=kind, file=uploaded_file,
         file_type=extension[:10], size_bytes=uploaded_file.size or 0, is_public=is_public,
     )
+
+
+def delete_document(*, document: Document) -> None:
+    """The row and its file: nothing else points to the file."""
+    document.file.delete(save=False)
+    document.delete()
 
 
 @transaction.atomic

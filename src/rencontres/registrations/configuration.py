@@ -6,7 +6,7 @@ from rencontres.events.models import Event
 
 from .enums import RegistrationState
 from .models import EventRegistrationSettings, Invitation, Question, Registration
-from .services import send_after_commit
+from .services import queue_email
 
 
 @transaction.atomic
@@ -51,5 +51,5 @@ def write_to_registered(*, event: Event, subject: str, body: str, states=(Regist
     """Send the organiser's message to every registration in these states, one email each; returns how many."""
     ids = list(Registration.objects.filter(event=event, state__in=states).values_list("id", flat=True))
     for registration_id in ids:
-        send_after_commit("organiser_message", registration_id, subject=subject, body=body)
+        queue_email("organiser_message", registration_id, subject=subject, body=body)
     return len(ids)

@@ -1,7 +1,7 @@
 """The emails of registrations, in French, each a subject/text/HTML triple of templates.
 
 Each email has one function; the services queue them by name after the commit
-(`services.send_after_commit`) and the task `tasks.send_registration_email` sends them.
+(`services.queue_email`) and the task `tasks.send_registration_email` sends them.
 """
 
 from django.conf import settings

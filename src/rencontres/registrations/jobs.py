@@ -16,7 +16,7 @@ from rencontres.events.models import Day
 from . import tasks
 from .enums import MinimumDecision, RegistrationState
 from .models import EventRegistrationSettings, Registration
-from .services import send_after_commit
+from .services import queue_email
 
 
 def send_day_before_reminders(*, today: dt.date | None = None) -> int:
@@ -35,7 +35,7 @@ def send_day_before_reminders(*, today: dt.date | None = None) -> int:
                     Q(last_reminder_on__isnull=True) | Q(last_reminder_on__lt=tomorrow)
                 ).update(last_reminder_on=tomorrow)
                 if claimed == 1:
-                    send_after_commit("reminder", registration_id, day_id=day.id)
+                    queue_email("reminder", registration_id, day_id=day.id)
                     sent += 1
     return sent
 

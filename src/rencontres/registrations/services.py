@@ -65,8 +65,8 @@ def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def send_after_commit(email_name: str, registration_id: int, **params) -> None:
-    """Have an email sent once the transaction commits: never while holding the lock, never for a rolled-back change.
+def queue_email(email_name: str, registration_id: int, **params) -> None:
+    """Queue an email that leaves only if the change commits: never sent while holding the lock, never for a rolled-back change.
 
     With the database task backend the task is a row written in the transaction itself (a
     short INSERT, no sending): the worker sees it only once the change is committed, and one
@@ -118,17 +118,17 @@ def _ensure_user(email: str) -> None:
 
 def _fill_free_places(event: Event, *, now: dt.datetime, actor=None) -> list[Registration]:
     """Offer each free place to the first person waiting; call only while holding the event lock."""
-    offered = []
-    hours = settings_of(event).offer_hours
-    while True:
-        current = availability.event_availability(event, now=now)
-        if not current.has_free_place or current.waiting == 0:
-            return offered
-        first = Registration.objects.filter(event=event, state=S.WAITING).order_by("queue_number", "id").first()
-        first.offer_expires_at = now + dt.timedelta(hours=hours)
-        _set_state(first, S.OFFERED, actor=actor, note=_("place libérée proposée"), fields=["offer_expires_at"])
-        send_after_commit("place_offered", first.id)
-        offered.append(first)
+    current = availability.event_availability(event, now=now)
+    if not current.has_free_place or current.waiting == 0:
+        return []
+    waiting = Registration.objects.filter(event=event, state=S.WAITING).order_by("queue_number", "id")
+    offered = list(waiting if current.places_left is None else waiting[:current.places_left])
+    expires_at = now + dt.timedelta(hours=settings_of(event).offer_hours)
+    for registration in offered:
+        registration.offer_expires_at = expires_at
+        _set_state(registration, S.OFFERED, actor=actor, note=_("place libérée proposée"), fields=["offer_expires_at"])
+        queue_email("place_offered", registration.id)
+    return offered
 
 
 def _check_can_register(event: Event, email: str, current: availability.Availability) -> None:
@@ -242,9 +242,9 @@ def register(
             registration=registration, label=label, file=uploaded, file_type=file_type, size_bytes=uploaded.size
         )
     _log(registration, "", registration.state, actor=actor, note=_("inscription"))
-    send_after_commit("acknowledgement", registration.id)
+    queue_email("acknowledgement", registration.id)
     if registration.payer_contact_email and registration.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO}:
-        send_after_commit("payer_acknowledgement", registration.id)
+        queue_email("payer_acknowledgement", registration.id)
     ahead = current.waiting  # every other person waiting has a lower queue number
     if registration.state == S.WAITING and current.has_free_place:
         # A place is free while people wait (capacity raised since): it goes to the first of them.
@@ -271,7 +271,7 @@ def cancel(*, registration: Registration, actor=None, note: str = "", now: dt.da
     held_place = registration.holds_place
     registration.offer_expires_at = None
     _set_state(registration, S.CANCELLED, actor=actor, note=note or _("annulation"), fields=["offer_expires_at"])
-    send_after_commit("registration_cancelled", registration.id)
+    queue_email("registration_cancelled", registration.id)
     if held_place:
         _fill_free_places(event, now=now, actor=actor)
     return registration
@@ -291,7 +291,7 @@ def accept(*, registration: Registration, actor=None, now: dt.datetime | None = 
         registration.queue_number = _next_queue_number(event.id)
         _set_state(registration, S.WAITING, actor=actor, note=_("candidature acceptée, plus de place libre"),
                    fields=["queue_number"])
-    send_after_commit("application_decision", registration.id)
+    queue_email("application_decision", registration.id)
     return registration
 
 
@@ -302,7 +302,7 @@ def refuse(*, registration: Registration, actor=None, note: str = "") -> Registr
     if registration.state != S.PENDING:
         raise RegistrationError(_("Seule une candidature à examiner peut être refusée."))
     _set_state(registration, S.REFUSED, actor=actor, note=note or _("candidature refusée"))
-    send_after_commit("application_decision", registration.id)
+    queue_email("application_decision", registration.id)
     return registration
 
 
@@ -318,7 +318,7 @@ def promote(*, registration: Registration, actor=None, now: dt.datetime | None =
     registration.offer_expires_at = now + dt.timedelta(hours=settings_of(event).offer_hours)
     _set_state(registration, S.OFFERED, actor=actor, note=_("place proposée par l'organisateur"),
                fields=["offer_expires_at"])
-    send_after_commit("place_offered", registration.id)
+    queue_email("place_offered", registration.id)
     return registration
 
 
@@ -342,7 +342,7 @@ def confirm_offer(*, registration: Registration, now: dt.datetime | None = None)
         raise RegistrationError(_("Le délai pour confirmer cette place est dépassé ; elle a été proposée à la personne suivante."))
     registration.offer_expires_at = None
     _set_state(registration, S.CONFIRMED, note=_("place confirmée par la personne"), fields=["offer_expires_at"])
-    send_after_commit("acknowledgement", registration.id)
+    queue_email("acknowledgement", registration.id)
     return registration
 
 
@@ -361,7 +361,7 @@ def expire_offers(*, now: dt.datetime | None = None) -> int:
             event = lock_event(event_id)
             for registration in Registration.objects.filter(event=event, state=S.OFFERED, offer_expires_at__lte=now):
                 _set_state(registration, S.EXPIRED, note=_("délai de confirmation dépassé"))
-                send_after_commit("offer_expired", registration.id)
+                queue_email("offer_expired", registration.id)
                 expired += 1
             if event.status == EventStatus.PUBLISHED:
                 _fill_free_places(event, now=now)
@@ -392,7 +392,7 @@ def confirm_event_takes_place(*, event: Event, actor) -> None:
     reg_settings.save(update_fields=["minimum_decision"])
     for registration in registrations_to_tell(event):
         _log(registration, registration.state, registration.state, actor=actor, note=_("événement maintenu"))
-        send_after_commit("event_confirmed", registration.id)
+        queue_email("event_confirmed", registration.id)
 
 
 @transaction.atomic
@@ -408,6 +408,6 @@ def cancel_event(*, event: Event, actor, reason: str = "") -> int:
     for registration in registrations_to_tell(event):
         registration.offer_expires_at = None
         _set_state(registration, S.CANCELLED, actor=actor, note=_("événement annulé"), fields=["offer_expires_at"])
-        send_after_commit("event_cancelled", registration.id, reason=reason)
+        queue_email("event_cancelled", registration.id, reason=reason)
         count += 1
     return count

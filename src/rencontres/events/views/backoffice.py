@@ -7,7 +7,6 @@ redirects back to the editor without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -34,11 +33,7 @@ SECTIONS = {
 
 
 def _event_for_member(request, event_id: int) -> Event:
-    """The event if the signed-in user belongs to its organisation; a 404 otherwise."""
-    event = get_object_or_404(Event.objects.select_related("organization"), id=event_id)
-    if not access.can_manage_event(request.user, event):
-        raise Http404
-    return event
+    return access.get_event_for_member(request.user, event_id)
 
 
 def _editor_context(event: Event, **bound) -> dict:
@@ -204,8 +199,7 @@ def speaker_add(request, event_id: int):
 def speaker_delete(request, speaker_id: int):
     speaker = get_object_or_404(Speaker, id=speaker_id)
     event = _event_for_member(request, speaker.event_id)
-    speaker.delete()
-    services.refresh_search_text(event)
+    services.delete_speaker(speaker=speaker)
     return _section_response(request, event, "speakers")
 
 
@@ -244,7 +238,7 @@ def price_add(request, event_id: int):
 def price_delete(request, tier_id: int):
     tier = get_object_or_404(PriceTier, id=tier_id)
     event = _event_for_member(request, tier.event_id)
-    tier.delete()
+    services.delete_price_tier(tier=tier)
     return _section_response(request, event, "prices")
 
 
@@ -268,8 +262,7 @@ def document_add(request, event_id: int):
 def document_delete(request, document_id: int):
     document = get_object_or_404(Document, id=document_id)
     event = _event_for_member(request, document.event_id)
-    document.file.delete(save=False)
-    document.delete()
+    services.delete_document(document=document)
     return _section_response(request, event, "documents")
 
 

@@ -33,11 +33,7 @@ FORM_ERROR = gettext_lazy("Le formulaire contient des erreurs : corrigez les cha
 
 
 def event_for_organiser(request, event_id: int) -> Event:
-    """The event if the signed-in user organises it; a 404 otherwise, so nothing leaks."""
-    event = get_object_or_404(Event.objects.select_related("organization"), id=event_id)
-    if not access.can_manage_event(request.user, event):
-        raise Http404
-    return event
+    return access.get_event_for_member(request.user, event_id)
 
 
 def registration_for_organiser(request, registration_id: int) -> Registration:
