@@ -209,6 +209,25 @@ def test_my_space_lists_only_my_registrations_and_lets_me_cancel(client, organiz
     assert any("Une place s'est libérée" in m.subject for m in mail.outbox)
 
 
+def test_my_space_shows_the_online_link_only_for_a_confirmed_place(client, organization):
+    from rencontres.events import services as event_services
+    from rencontres.events.enums import SessionMode
+
+    online = make_event(organization, title="Webinaire", capacity=1)
+    event_services.update_session(session=online.sessions.get(), mode=SessionMode.ONLINE,
+                                  online_url="https://visio.example.org/confirmee")
+    full = make_event(organization, title="Webinaire complet", capacity=1)
+    event_services.update_session(session=full.sessions.get(), mode=SessionMode.ONLINE,
+                                  online_url="https://visio.example.org/attente")
+    register(online, "anne@example.org")
+    register(full, "paul@example.org")
+    register(full, "anne@example.org")
+    client.force_login(User.objects.get(email="anne@example.org"))
+    page = client.get(reverse("registrations:my_space")).content.decode()
+    assert "https://visio.example.org/confirmee" in page
+    assert "https://visio.example.org/attente" not in page
+
+
 def test_a_person_confirms_the_offered_place_from_my_space(client, organization):
     event = make_event(organization, capacity=1)
     holder, waiting = register(event), register(event, "paul@example.org")

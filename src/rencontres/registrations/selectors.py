@@ -1,5 +1,6 @@
 """Reads of registrations for the event page, the personal page, the organiser and the emails."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -83,9 +84,16 @@ def optional_sessions(event: Event) -> list[Session]:
 
 
 def online_sessions_for(registration: Registration) -> list[Session]:
-    return list(
-        registration.event.sessions.filter(online_url__gt="").select_related("day").order_by("day__date", "start_time")
-    )
+    return online_sessions_by_event([registration.event_id]).get(registration.event_id, [])
+
+
+def online_sessions_by_event(event_ids) -> dict[int, list[Session]]:
+    """Sessions with a connection link, per event, in programme order (one query)."""
+    sessions = defaultdict(list)
+    for session in (Session.objects.filter(event_id__in=event_ids, online_url__gt="")
+                    .select_related("day").order_by("day__date", "start_time")):
+        sessions[session.event_id].append(session)
+    return sessions
 
 
 def event_registration_context(event: Event, request) -> dict:

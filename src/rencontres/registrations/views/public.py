@@ -12,7 +12,7 @@ from rencontres.events.models import Event
 from rencontres.organizations import access
 
 from .. import availability, paperwork, selectors, services
-from ..enums import AvailabilityState, PaperworkKind
+from ..enums import AvailabilityState, PaperworkKind, RegistrationState
 from ..exceptions import RegistrationError
 from ..forms import RegistrationForm
 from ..models import Registration
@@ -74,11 +74,13 @@ def thanks(request, slug: str, token: str):
 @login_required
 def my_space(request):
     registrations = list(selectors.registrations_of_person(request.user.email))
+    online = selectors.online_sessions_by_event(
+        [r.event_id for r in registrations if r.state == RegistrationState.CONFIRMED]
+    )
     for registration in registrations:
         registration.waiting_position = selectors.waiting_position(registration)
-        registration.online_sessions = (
-            selectors.online_sessions_for(registration) if registration.state == "confirmed" else []
-        )
+        is_confirmed = registration.state == RegistrationState.CONFIRMED
+        registration.online_sessions = online.get(registration.event_id, []) if is_confirmed else []
     return render(request, "registrations/my_space.html", {"registrations": registrations})
 
 
