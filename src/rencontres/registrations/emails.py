@@ -12,7 +12,7 @@ from django.utils import translation
 
 from rencontres.events.models import Day, Event
 
-from . import selectors
+from . import availability, selectors
 from .models import Registration
 
 
@@ -126,7 +126,7 @@ def send_minimum_report(event_id: int) -> None:
     recipients = selectors.organiser_addresses(event)
     if not recipients:
         return
-    current = selectors.availability_of(event)
+    current = availability.event_availability(event)
     context = {
         "event": event, "availability": current,
         "minimum_reached": current.confirmed >= (event.capacity_min or 0),

@@ -43,10 +43,6 @@ def event_to_register(slug: str) -> Event | None:
     return next(iter(events), None)
 
 
-def availability_of(event: Event) -> availability.Availability:
-    return availability.event_availability(event)
-
-
 def waiting_position(registration: Registration) -> int | None:
     """1 for the first person waiting; None when not on the waiting list."""
     if registration.state != RegistrationState.WAITING:
