@@ -16,7 +16,7 @@ from rencontres.events.models import Day
 from . import tasks
 from .enums import MinimumDecision, RegistrationState
 from .models import EventRegistrationSettings, Registration
-from .services import queue_email
+from .services import enqueue_with_the_change, queue_email
 
 
 def send_day_before_reminders(*, today: dt.date | None = None) -> int:
@@ -54,6 +54,6 @@ def notify_minimum_decisions(*, today: dt.date | None = None) -> int:
                 minimum_notified_at=timezone.now()
             )
             if claimed == 1:
-                transaction.on_commit(lambda event_id=event_id: tasks.send_minimum_report.enqueue(event_id))
+                enqueue_with_the_change(tasks.send_minimum_report, event_id)
                 sent += 1
     return sent

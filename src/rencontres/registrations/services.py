@@ -73,15 +73,16 @@ def queue_email(email_name: str, registration_id: int, **params) -> None:
     commit (one disk flush) covers both. Other backends (the immediate one sends at once)
     are called after the commit.
     """
-    enqueue = partial(tasks.send_registration_email.enqueue, email_name, registration_id, params)
-    if _tasks_commit_with_the_change():
+    enqueue_with_the_change(tasks.send_registration_email, email_name, registration_id, params)
+
+
+def enqueue_with_the_change(task, *args) -> None:
+    """Enqueue a task so that it runs only if the current change commits (see `queue_email`)."""
+    enqueue = partial(task.enqueue, *args)
+    if connection.in_atomic_block and isinstance(task.get_backend(), DatabaseBackend):
         enqueue()
     else:
         transaction.on_commit(enqueue)
-
-
-def _tasks_commit_with_the_change() -> bool:
-    return connection.in_atomic_block and isinstance(tasks.send_registration_email.get_backend(), DatabaseBackend)
 
 
 def _log(registration: Registration, from_state: str, to_state: str, *, actor=None, note: str = "") -> None:
