@@ -114,6 +114,28 @@ def test_an_amount_with_a_comma_and_spaces_is_stored_in_cents(client, alice, dra
     assert draft.price_tiers.get().amount_cents == 300050
 
 
+def test_the_first_venue_added_becomes_the_main_venue_of_the_event(client, alice, draft):
+    client.force_login(alice)
+    response = client.post(f"/gestion/evenements/{draft.id}/lieux/", {
+        "venue-name": "Bourse du travail", "venue-street": "1 place de la Libération", "venue-postcode": "93000",
+        "venue-city": "Bobigny", "venue-transport_access": "Métro 5, arrêt Bobigny – Pablo Picasso"}, **HTMX)
+    assert "Bourse du travail" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.venue.name == "Bourse du travail" and draft.venue.organization == draft.organization
+    client.post(f"/gestion/evenements/{draft.id}/lieux/", {"venue-name": "Annexe", "venue-city": "Bobigny"}, **HTMX)
+    draft.refresh_from_db()
+    assert draft.venue.name == "Bourse du travail"
+
+
+def test_a_venue_with_a_bad_postcode_is_refused_in_french(client, alice, draft):
+    client.force_login(alice)
+    response = client.post(f"/gestion/evenements/{draft.id}/lieux/", {
+        "venue-name": "Salle", "venue-postcode": "930", "venue-city": "Bobigny"}, **HTMX)
+    assert "Le code postal compte 5 chiffres." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.venue is None
+
+
 def test_event_information_errors_keep_what_was_typed_and_change_nothing(client, alice, draft):
     client.force_login(alice)
     response = client.post(f"/gestion/evenements/{draft.id}/", {

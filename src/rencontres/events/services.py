@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .enums import EventStatus
 from .exceptions import EventRuleError
-from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Speaker
+from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Speaker, Venue
 
 EVENT_FIELDS_COPIED_ON_DUPLICATE = [
     "organization_id", "series_id", "title", "subtitle", "format", "description", "audience",
@@ -207,6 +207,17 @@ def delete_speaker(*, speaker: Speaker) -> None:
     event = speaker.event
     speaker.delete()
     refresh_search_text(event)
+
+
+@transaction.atomic
+def add_venue(*, event: Event, name: str, **fields) -> Venue:
+    """A venue of the event's organisation; it becomes the event's main venue when it has none yet."""
+    venue = Venue(organization=event.organization, name=name, **fields)
+    venue.full_clean()
+    venue.save()
+    if event.venue_id is None:
+        update_event(event=event, venue=venue)
+    return venue
 
 
 @transaction.atomic

@@ -210,11 +210,7 @@ def venue_add(request, event_id: int):
     form = VenueForm(request.POST, prefix="venue")
     if not form.is_valid():
         return _section_response(request, event, "venues", errors=True, venue_form=form)
-    venue = form.save(commit=False)
-    venue.organization = event.organization
-    venue.save()
-    if event.venue_id is None:
-        services.update_event(event=event, venue=venue)
+    services.add_venue(event=event, **form.cleaned_data)
     return _section_response(request, event, "venues")
 
 
