@@ -23,6 +23,7 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/rencontres migrate --no-input
+	$(BIN)/rencontres collectstatic --no-input --verbosity 0
 	$(BIN)/rencontres load_demo
 	@echo "Rencontres : http://127.0.0.1:$(PORT)/"
 	$(BIN)/gunicorn rencontres.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -

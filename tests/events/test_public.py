@@ -70,6 +70,14 @@ def test_catalogue_cards_carry_the_online_and_free_badges_of_their_own_event(cli
     assert "En ligne" in by_title["Webinaire gratuit"] and "Gratuit" in by_title["Webinaire gratuit"]
 
 
+def test_catalogue_cards_say_where_and_who_without_a_dangling_separator(client, organization):
+    factories.make_event(organization, title="Sans lieu", days=(dt.date(2027, 1, 5),))
+    factories.make_event(organization, title="En Seine-Saint-Denis", days=(dt.date(2027, 1, 6),),
+                         commune="Bobigny", department_code="93")
+    places = re.findall(r'fr-icon-map-pin-2-line">([^<]*)</p>', client.get("/").content.decode())
+    assert places == ["Ville de Saint-Germain", "Bobigny (93) · Ville de Saint-Germain"]
+
+
 def test_text_search_ignores_accents_and_case(client, organization):
     factories.make_event(organization, title="Quelles solidarités pour demain ?", days=(dt.date(2027, 1, 5),))
     factories.make_event(organization, title="Économie sociale", days=(dt.date(2027, 1, 6),))
@@ -131,6 +139,24 @@ def test_event_page_programme_lists_sessions_in_time_order_with_their_kind_mode_
     assert "Table ronde" in programme and "hybride" in programme and "Visite de terrain" in programme
     assert "Awa Diallo (animation), Marc Petit" in programme
     assert "avec des séances en ligne" in page
+
+
+def test_event_page_shows_each_venue_once_with_its_access_and_each_session_where_it_is(client, organization):
+    event = factories.make_event(organization, title="Journée sur deux sites", sessions_per_day=3)
+    main = factories.make_venue(organization, name="Bourse du travail", transport_access="Métro 5, Bobigny – Pablo Picasso",
+                                accessibility_notes="Salle de plain-pied")
+    annex = factories.make_venue(organization, name="Maison des associations", city="Pantin", postcode="93500")
+    services.update_event(event=event, venue=main)
+    first, second, third = event.sessions.order_by("start_time")
+    services.update_session(session=first, venue=main)
+    services.update_session(session=second, venue=annex)
+    page = client.get(event.get_absolute_url()).content.decode()
+    programme, aside = page.split('id="intervenants"')[0], page.split("Lieux</h2>")[1]
+    assert "Séance 1</h4>" in programme and "· Bourse du travail" in programme
+    assert "· Maison des associations" in programme
+    assert aside.count("<strong>Bourse du travail</strong>") == 1 and aside.count("<strong>Maison des associations</strong>") == 1
+    assert "Accès : Métro 5, Bobigny – Pablo Picasso" in aside and "Accessibilité : Salle de plain-pied" in aside
+    assert "93500 Pantin" in aside
 
 
 def test_event_page_shows_prices_with_what_they_include_and_the_vat_note(client):
