@@ -54,7 +54,7 @@ def _rush(event) -> tuple[list, list]:
 
 
 def test_the_race_overbooks_when_the_lock_is_disabled(monkeypatch):
-    monkeypatch.setattr(services, "lock_event", lambda event_id: Event.objects.get(pk=event_id))
+    monkeypatch.setattr(services, "lock_event", lambda event_id, **_: Event.objects.get(pk=event_id))
     organization = factories.make_organization()
     for _attempt in range(5):
         event = make_event(organization, capacity=PLACES)

@@ -20,6 +20,13 @@ from .enums import LIVE_STATES, AvailabilityState, RegistrationState
 from .models import Registration, SessionChoice
 
 
+# The event's fields the rules below read: what registering reads afresh under the event lock.
+EVENT_FIELDS = (
+    "status", "registration_url", "registration_opens_at", "registration_closes_at", "ends_on", "capacity_max",
+    "is_invitation_only",
+)
+
+
 @dataclass(frozen=True)
 class Availability:
     capacity: int | None

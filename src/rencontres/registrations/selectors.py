@@ -21,7 +21,7 @@ def _event_to_register_sql() -> str:
         return f"EXISTS (SELECT 1 FROM {model._meta.db_table} WHERE event_id = e.id{condition})"
 
     return (
-        f"SELECT e.*, {exists(PriceTier)} AS has_price_tiers, "
+        f"SELECT e.id, e.slug, {exists(PriceTier)} AS has_price_tiers, "
         f"{exists(Session, ' AND capacity IS NOT NULL')} AS has_optional_sessions, "
         f"{exists(Question)} AS has_questions, {exists(EventRegistrationSettings)} AS has_registration_settings "
         f"FROM {Event._meta.db_table} e WHERE e.slug = %s AND e.status IN (%s, %s)"
@@ -38,6 +38,8 @@ def event_to_register(slug: str) -> Event | None:
     spare the form and `services.register` a query each when false, the common case of a
     free event without workshops, questions or special settings. Plain SQL: the ORM took
     four times as long to build this query as the database to answer it, on every registration.
+    Only the id and the slug are read: registering reads the rest afresh under the event
+    lock, and other fields load on first use.
     """
     events = Event.objects.raw(EVENT_TO_REGISTER_SQL, [slug, EventStatus.PUBLISHED.value, EventStatus.CANCELLED.value])
     return next(iter(events), None)

