@@ -37,9 +37,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before django.forms: its widget templates (radio buttons, checkboxes) override Django's.
+    "dsfr",
     "django.forms",
     "widget_tweaks",
-    "dsfr",
     "django_htmx",
     "template_partials",
     "allauth",

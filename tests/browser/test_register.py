@@ -65,6 +65,13 @@ def fill_identity(page, first, last, email, job):
     page.get_by_label("Fonction").fill(job)
 
 
+def choose(page, role: str, name: str) -> None:
+    """Tick a DSFR radio button or checkbox as a person does: by clicking its label (the input itself is drawn over)."""
+    option = page.get_by_role(role, name=re.compile(name))
+    page.locator(f"label[for='{option.get_attribute('id')}']").click()
+    expect(option).to_be_checked()
+
+
 def code_from_last_email_to(address: str) -> str:
     message = [m for m in mail.outbox if m.to == [address]][-1]
     return next(line.strip() for line in message.body.splitlines() if CODE.fullmatch(line.strip()))
@@ -88,10 +95,10 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     fill_identity(page, "Anne", "Durand", "anne.durand@example.org", "assistante sociale")
     page.get_by_role("textbox", name=re.compile(r"^Employeur")).fill("CCAS de Bobigny")
     page.get_by_label("Adresse de l'employeur").fill("1 place de la Mairie, 93000 Bobigny")
-    page.get_by_role("radio", name=re.compile(r"^Prise en charge employeur — 120\s€")).check()
+    choose(page, "radio", r"^Prise en charge employeur — 120\s€")
     page.get_by_label("Adresse du contact chez le financeur").fill("rh@ccas-bobigny.example.org")
     page.get_by_label("Avez-vous un besoin d'accessibilité ?").fill("Une place près de la sortie.")
-    page.get_by_label(re.compile("Atelier accueil inconditionnel — 2 places restantes")).check()
+    choose(page, "checkbox", "Atelier accueil inconditionnel — 2 places restantes")
     page.get_by_role("button", name="M'inscrire").click()
 
     heading = page.get_by_role("heading", level=1, name="Votre inscription : Journée des pratiques d'accueil")
@@ -118,7 +125,7 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     other.get_by_role("link", name="S'inscrire sur la liste d'attente").click()
     expect(other.get_by_text("Complet : vous serez inscrit·e sur la liste d'attente")).to_be_visible()
     fill_identity(other, "Bruno", "Petit", "bruno.petit@example.org", "éducateur spécialisé")
-    other.get_by_role("radio", name=re.compile(r"^Inscription individuelle — 40\s€")).check()
+    choose(other, "radio", r"^Inscription individuelle — 40\s€")
     other.get_by_role("button", name="M'inscrire sur la liste d'attente").click()
     expect(other.get_by_text("Liste d'attente : position 1")).to_be_visible()
     expect(other.get_by_text("vous êtes en position 1 sur la liste d'attente")).to_be_visible()
