@@ -33,6 +33,12 @@ def test_the_organiser_sees_registrations_with_counts(client, alice, event, djan
     page = response.content.decode()
     assert response.status_code == 200
     assert "Places libres : 0" in page and "Liste d'attente : 2" in page
+    assert "Aucune inscription pour le moment." not in page
+
+
+def test_an_event_without_registrations_says_so(client, alice, event):
+    client.force_login(alice)
+    assert "Aucune inscription pour le moment." in client.get(manage_url(event)).content.decode()
 
 
 def test_an_outsider_gets_404_on_every_organiser_page(client, charlie, event):
