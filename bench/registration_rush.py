@@ -119,8 +119,8 @@ def stored(url: str, slug: str) -> tuple[dict[str, int], set[str], str]:
         cur.execute(f"SELECT r.state, r.email FROM registrations_registration r "
                     f"JOIN events_event e ON e.id = r.event_id WHERE e.slug = {p}", [slug])
         rows = cur.fetchall()
-        cur.execute(f"SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE CAST(args_kwargs AS TEXT) LIKE {p}",
-                    ['%acknowledgement%'])
+        cur.execute(f"SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE {p}",
+                    ['%acknowledge_registration'])
         queued = cur.fetchone()[0]
         cur.execute("SELECT count(*) FROM registrations_registration")
         tasks = f"{queued} for {cur.fetchone()[0]} registrations"

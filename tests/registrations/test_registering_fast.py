@@ -16,6 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from rencontres.accounts.models import User
 from rencontres.events.models import Session
 from rencontres.registrations.models import Registration
+from rencontres.registrations.tasks import acknowledge_registration
 
 from .builders import make_event, register
 
@@ -54,10 +55,26 @@ def test_the_acknowledgement_task_is_written_with_the_registration(organization,
     settings.TASKS = DATABASE_TASKS
     event = make_event(organization, capacity=5)
 
-    registration = register(event, "anne@example.org")  # no commit callback runs in this test
+    register(event, "Anne@Example.org")  # no commit callback runs in this test
 
     task = DBTaskResult.objects.get()
-    assert task.args_kwargs["args"][:2] == ["acknowledgement", registration.id]
+    assert task.task_path.endswith("acknowledge_registration")
+    assert task.args_kwargs["args"] == [event.id, "anne@example.org"]
+
+
+def test_a_repeated_submission_queues_a_second_task_that_sends_nothing(organization, settings, mailoutbox):
+    settings.TASKS = DATABASE_TASKS
+    event = make_event(organization, capacity=5)
+    register(event, "anne@example.org")
+    register(event, "anne@example.org")
+    tasks = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert len(tasks) == 2
+
+    for task in tasks:
+        acknowledge_registration.call(*task.args_kwargs["args"])
+
+    assert [m.to for m in mailoutbox] == [["anne@example.org"]]
+    assert Registration.objects.get().acknowledged_at is not None
 
 
 def test_a_rolled_back_registration_leaves_no_task(organization, settings):

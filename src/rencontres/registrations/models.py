@@ -111,6 +111,8 @@ class Registration(models.Model):
     payer_contact_email = models.EmailField(_("adresse du contact chez le financeur"), blank=True)
     offer_expires_at = models.DateTimeField(_("à confirmer avant"), null=True, blank=True)
     commitment_received_at = models.DateTimeField(_("engagement écrit reçu le"), null=True, blank=True)
+    # Set by the task that sends the acknowledgement, so that it leaves once (see tasks.acknowledge_registration).
+    acknowledged_at = models.DateTimeField(_("accusé de réception envoyé le"), null=True, blank=True, editable=False)
     last_reminder_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

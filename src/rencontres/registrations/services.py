@@ -142,6 +142,22 @@ def _ensure_user(email: str) -> None:
     )
 
 
+def claim_acknowledgement(*, event_id: int, email: str) -> int | None:
+    """The id of the person's live registration whose acknowledgement is still to send, now marked sent; else None.
+
+    A conditional UPDATE, so that of two tasks queued for one registration (a repeated
+    submission) only one sends it.
+    """
+    pending = Registration.objects.filter(
+        event_id=event_id, email=normalize_email(email), state__in=LIVE_STATES, acknowledged_at__isnull=True
+    )
+    registration_id = pending.values_list("id", flat=True).first()
+    if registration_id is None:
+        return None
+    claimed = pending.filter(id=registration_id).update(acknowledged_at=timezone.now())
+    return registration_id if claimed == 1 else None
+
+
 def _fill_free_places(event: Event, *, now: dt.datetime, actor=None) -> list[Registration]:
     """Offer each free place to the first person waiting; call only while holding the event lock."""
     current = availability.event_availability(event, now=now)
@@ -225,9 +241,10 @@ def register(
     except ValidationError as error:
         raise RegistrationError(error.messages[0], field="application_files") from None
 
-    # The account first: it holds no place, so the lock below is held for less time
-    # (and a refusal rolls it back with the rest).
+    # What holds no place comes first, so the lock below is held for less time (and a
+    # refusal rolls it back with the rest): the account, and the acknowledgement's task.
     _ensure_user(email)
+    enqueue_with_the_change(tasks.acknowledge_registration, event.id, email)
     # Read before the lock, like the form did: the settings row is not locked either way.
     reg_settings = settings_of(event)
     event = lock_event(event.id, fields=availability.EVENT_FIELDS)
@@ -268,7 +285,6 @@ def register(
             registration=registration, label=label, file=uploaded, file_type=file_type, size_bytes=uploaded.size
         )
     _log(registration, "", registration.state, actor=actor, note=_("inscription"))
-    queue_email("acknowledgement", registration.id)
     if registration.payer_contact_email and registration.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO}:
         queue_email("payer_acknowledgement", registration.id)
     ahead = current.waiting  # every other person waiting has a lower queue number

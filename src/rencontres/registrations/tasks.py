@@ -12,6 +12,21 @@ def send_registration_email(email_name: str, registration_id: int, params: dict)
 
 
 @task()
+def acknowledge_registration(event_id: int, email: str) -> None:
+    """Send the acknowledgement of this person's live registration to the event, once.
+
+    Queued by `services.register` before it takes the event lock, by address since the
+    registration has no id yet; a repeated submission queues another one that finds the
+    acknowledgement already claimed and sends nothing.
+    """
+    from . import emails, services
+
+    registration_id = services.claim_acknowledgement(event_id=event_id, email=email)
+    if registration_id is not None:
+        emails.send_registration_email("acknowledgement", registration_id)
+
+
+@task()
 def send_minimum_report(event_id: int) -> None:
     from . import emails
 
