@@ -90,24 +90,38 @@ def enqueue_with_the_change(task, *args) -> None:
 
 
 @functools.cache
-def _insert_statement(model, names: tuple[str, ...], ignore_conflicts: bool) -> tuple[str, list]:
+def _insert_statement(model, names: tuple[str, ...], ignore_conflicts: bool, returning: str) -> tuple[str, list]:
     fields = [model._meta.get_field(name) for name in names]
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
-    return f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({placeholders}){conflict}", fields
+    returning = f" RETURNING {connection.ops.quote_name(returning)}" if returning else ""
+    return f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({placeholders}){conflict}{returning}", fields
 
 
-def _insert(model, *, ignore_conflicts: bool = False, **values) -> None:
-    """INSERT one row of `model`, values prepared by their fields as the ORM would.
+def _insert(model, *, ignore_conflicts: bool = False, returning: str = "", **values):
+    """INSERT one row of `model`, values prepared by their fields as the ORM would; the `returning` column's value.
 
-    For rows written on every registration, where nobody reads the instance back: the
-    ORM's create() cost two to three times the CPU of this (bench/registration_rush.py).
+    For the rows written on every registration, most of them while the event lock is held:
+    the ORM's save() cost two to three times the CPU of this (bench/registration_rush.py).
     """
-    sql, fields = _insert_statement(model, tuple(values), ignore_conflicts)
+    sql, fields = _insert_statement(model, tuple(values), ignore_conflicts, returning)
     params = [field.get_db_prep_save(value, connection) for field, value in zip(fields, values.values(), strict=True)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+        return cursor.fetchone()[0] if returning else None
+
+
+def _insert_new(instance) -> None:
+    """Save a new instance as save() would (timestamps set, id read back), through `_insert`."""
+    model, now = type(instance), timezone.now()
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            setattr(instance, field.attname, now)
+    values = {field.name: getattr(instance, field.attname) for field in fields}
+    instance.pk = _insert(model, returning=model._meta.pk.column, **values)
+    instance._state.adding, instance._state.db = False, connection.alias  # what save() leaves
 
 
 def _log(registration: Registration, from_state: str, to_state: str, *, actor=None, note: str = "") -> None:
@@ -273,7 +287,7 @@ def register(
     else:
         registration.state = S.WAITING
         registration.queue_number = found.last_queue_number + 1
-    registration.save()
+    _insert_new(registration)
     SessionChoice.objects.bulk_create([SessionChoice(registration=registration, session=s) for s in sessions])
     for question, value in (answers or {}).items():
         if hasattr(value, "read"):
