@@ -1,7 +1,11 @@
 """The Django admin covers every model, and cannot bypass the rules on places."""
 
+import datetime as dt
+
 import pytest
 from django.contrib import admin
+
+from rencontres.events.models import Event
 
 from rencontres.registrations.enums import RegistrationState
 from rencontres.registrations.models import Registration
@@ -48,3 +52,19 @@ def test_the_admin_cannot_change_a_state_nor_add_a_registration(client, superuse
     waiting.refresh_from_db()
     assert waiting.state == RegistrationState.WAITING
     assert client.get("/admin/registrations/registration/add/").status_code == 403
+
+
+def test_editing_a_day_or_a_session_in_the_admin_keeps_the_event_dates_and_search_in_step(client, superuser, organization):
+    event = make_event(organization, capacity=5)
+    day, session = event.days.get(), event.sessions.get()
+    client.force_login(superuser)
+    client.post(f"/admin/events/day/{day.id}/change/", {"event": event.id, "date": "2031-05-20", "title": ""})
+    client.post(f"/admin/events/session/{session.id}/change/", {
+        "event": event.id, "day": day.id, "start_time": "09:00", "end_time": "10:00", "title": "Atelier de cartographie",
+        "description": "", "kind": "workshop", "mode": "on_site", "online_url": "",
+        "session_speakers-TOTAL_FORMS": "0", "session_speakers-INITIAL_FORMS": "0",
+    })
+    event.refresh_from_db()
+    assert event.starts_on == event.ends_on == dt.date(2031, 5, 20)
+    assert "cartographie" in event.search_text
+    assert Event.objects.filter(search_text__contains="cartographie").count() == 1

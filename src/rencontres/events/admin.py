@@ -1,6 +1,27 @@
 from django.contrib import admin
 
+from . import services
 from .models import Day, Document, Event, PriceTier, Series, Session, SessionSpeaker, Speaker, Theme, Venue
+
+
+class KeepsEventDatesAndSearchInStep(admin.ModelAdmin):
+    """For rows of an event's programme: after an edit here, the event's dates and search text
+    are refreshed as the back-office's services do (`services.after_programme_change`)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.after_programme_change(obj.event)
+
+    def delete_model(self, request, obj):
+        event = obj.event
+        super().delete_model(request, obj)
+        services.after_programme_change(event)
+
+    def delete_queryset(self, request, queryset):
+        events = {obj.event for obj in queryset.select_related("event")}
+        super().delete_queryset(request, queryset)
+        for event in events:
+            services.after_programme_change(event)
 
 
 class DayInline(admin.TabularInline):
@@ -31,6 +52,11 @@ class EventAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organization", "series", "venue", "themes"]
     inlines = [DayInline, SpeakerInline, PriceTierInline, DocumentInline]
 
+    def save_related(self, request, form, formsets, change):
+        """Days, speakers and themes are saved with the event: its dates and search text follow."""
+        super().save_related(request, form, formsets, change)
+        services.after_programme_change(form.instance)
+
 
 class SessionSpeakerInline(admin.TabularInline):
     model = SessionSpeaker
@@ -38,7 +64,7 @@ class SessionSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(KeepsEventDatesAndSearchInStep):
     list_display = ["title", "event", "day", "start_time", "end_time", "kind", "mode"]
     list_filter = ["kind", "mode", "is_open_to_public"]
     search_fields = ["title", "event__title"]
@@ -64,4 +90,16 @@ class ThemeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-admin.site.register([Day, Speaker, PriceTier, Document])
+@admin.register(Day)
+class DayAdmin(KeepsEventDatesAndSearchInStep):
+    list_display = ["date", "event", "title", "is_month_only"]
+    search_fields = ["event__title", "title"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(KeepsEventDatesAndSearchInStep):
+    list_display = ["name", "event", "affiliation", "role"]
+    search_fields = ["name", "event__title"]
+
+
+admin.site.register([PriceTier, Document])
