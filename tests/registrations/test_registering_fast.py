@@ -93,8 +93,8 @@ def test_registering_through_the_api_takes_a_fixed_number_of_queries(client, org
     event = make_event(organization, capacity=1)
     post(client, event, body("first@example.org"))
 
-    # The event with what its form asks, the account, the lock, the count, the registration,
-    # its journal entry and its acknowledgement task, and the savepoint around them here.
+    # The event with what its form asks, the account, the acknowledgement task, the lock, the
+    # count, the registration and its journal entry, and the savepoint around them here.
     with django_assert_max_num_queries(9):
         response = post(client, event, body("second@example.org"))
 

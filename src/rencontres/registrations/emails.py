@@ -1,7 +1,9 @@
 """The emails of registrations, in French, each a subject/text/HTML triple of templates.
 
-Each email has one function; the services queue them by name after the commit
-(`services.queue_email`) and the task `tasks.send_registration_email` sends them.
+Each email has one function; the services queue them by name with the change
+(`services.queue_email`) and the task `tasks.send_registration_email` sends them. The
+acknowledgement of a new registration goes through `tasks.acknowledge_registration`,
+queued before the event lock and sent once.
 """
 
 from django.conf import settings
