@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "rencontres.events",
     "rencontres.registrations",
     "rencontres.announcements",
+    "rencontres.site",
+    "rencontres.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,7 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "rencontres.core.context_processors.site",
+                "rencontres.site.context_processors.site",
             ],
         },
     },
@@ -120,8 +122,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "backoffice:home"
-ACCOUNT_ADAPTER = "rencontres.accounts.adapter.AccountAdapter"
-LOGOUT_REDIRECT_URL = "events:catalogue"
+ACCOUNT_ADAPTER = "rencontres.site.adapter.AccountAdapter"
+LOGOUT_REDIRECT_URL = "site:catalogue"
 
 # Sign in with an email address and either a password or a code sent by email.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -5,16 +5,14 @@ from rencontres.api import api
 from rencontres.core import views as core_views
 
 urlpatterns = [
-    path("", include("rencontres.events.urls")),
-    path("gestion/", include("rencontres.events.backoffice_urls")),
-    path("gestion/", include("rencontres.announcements.urls")),
-    path("", include("rencontres.registrations.urls")),
+    path("", include("rencontres.site.urls")),
+    path("gestion/", include("rencontres.backoffice.urls")),
     path("api/", api.urls),
     path("compte/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
 
-# Uploaded documents are served by events.views.public.document_download, which checks
+# Uploaded documents are served by site.views.events.document_download, which checks
 # who may read them; MEDIA_ROOT is never exposed as such.
 
 handler400 = core_views.bad_request

@@ -155,9 +155,9 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     assert bruno.state == S.OFFERED and bruno.offer_expires_at is not None
     (offer,) = [m for m in mail.outbox if m.to == ["bruno.petit@example.org"]]
     assert offer.subject == "[Rencontres] Une place s'est libérée : Journée des pratiques d'accueil"
-    assert reverse("registrations:my_space") in offer.body
+    assert reverse("site:my_space") in offer.body
 
-    other.goto(base + reverse("registrations:my_space"))
+    other.goto(base + reverse("site:my_space"))
     other.get_by_role("link", name="Envoyez-moi un code de connexion").click()
     other.get_by_label("Courriel").fill("bruno.petit@example.org")
     other.get_by_role("button", name="Demander un code").click()
@@ -179,7 +179,7 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     organiser.get_by_label("Mot de passe").fill("motdepasse-solide-42")
     organiser.get_by_role("button", name="Connexion").click()
     expect(organiser.get_by_role("heading", name="Mes événements")).to_be_visible()
-    organiser.goto(base + reverse("registrations:manage", args=[event.id]))
+    organiser.goto(base + reverse("backoffice:registrations", args=[event.id]))
     rows = organiser.locator("table tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.filter(has_text="Anne Durand")).to_contain_text("annulée")

@@ -21,7 +21,7 @@ def event(organization):
 
 
 def manage_url(event):
-    return reverse("registrations:manage", args=[event.id])
+    return reverse("backoffice:registrations", args=[event.id])
 
 
 def test_the_organiser_sees_registrations_with_counts(client, alice, event, django_assert_max_num_queries):
@@ -44,10 +44,10 @@ def test_an_event_without_registrations_says_so(client, alice, event):
 def test_an_outsider_gets_404_on_every_organiser_page(client, charlie, event):
     registration = register(event)
     client.force_login(charlie)
-    for name in ["manage", "export_csv", "export_xlsx", "write", "setup"]:
-        assert client.get(reverse(f"registrations:{name}", args=[event.id])).status_code == 404, name
-    assert client.get(reverse("registrations:detail", args=[registration.id])).status_code == 404
-    assert client.post(reverse("registrations:act", args=[registration.id, "annuler"])).status_code == 404
+    for name in ["registrations", "export_csv", "export_xlsx", "write", "registration_setup"]:
+        assert client.get(reverse(f"backoffice:{name}", args=[event.id])).status_code == 404, name
+    assert client.get(reverse("backoffice:registration_detail", args=[registration.id])).status_code == 404
+    assert client.post(reverse("backoffice:registration_act", args=[registration.id, "annuler"])).status_code == 404
     registration.refresh_from_db()
     assert registration.state == S.CONFIRMED
 
@@ -75,7 +75,7 @@ def test_cancelling_from_the_back_office_promotes_the_first_waiting(client, alic
     register(event)
     waiting = register(event)
     client.force_login(alice)
-    client.post(reverse("registrations:act", args=[first.id, "annuler"]))
+    client.post(reverse("backoffice:registration_act", args=[first.id, "annuler"]))
     waiting.refresh_from_db()
     assert waiting.state == S.OFFERED
     assert waiting.log_entries.last().to_state == S.OFFERED
@@ -85,8 +85,8 @@ def test_accept_and_refuse_applications(client, alice, event):
     EventRegistrationSettings.objects.create(event=event, requires_application=True)
     yes, no = register(event), register(event)
     client.force_login(alice)
-    client.post(reverse("registrations:act", args=[yes.id, "accepter"]))
-    client.post(reverse("registrations:act", args=[no.id, "refuser"]))
+    client.post(reverse("backoffice:registration_act", args=[yes.id, "accepter"]))
+    client.post(reverse("backoffice:registration_act", args=[no.id, "refuser"]))
     yes.refresh_from_db()
     no.refresh_from_db()
     assert (yes.state, no.state) == (S.CONFIRMED, S.REFUSED)
@@ -98,7 +98,7 @@ def test_promoting_without_a_free_place_says_why(client, alice, event):
     register(event)
     waiting = register(event)
     client.force_login(alice)
-    response = client.post(reverse("registrations:act", args=[waiting.id, "proposer-place"]), follow=True)
+    response = client.post(reverse("backoffice:registration_act", args=[waiting.id, "proposer-place"]), follow=True)
     assert "Aucune place n&#x27;est libre" in response.content.decode()
 
 
@@ -107,7 +107,7 @@ def test_recording_the_commitment_and_seeing_who_has_not_sent_it(client, alice, 
     sent = register(event, "sent@example.org", price_tier=tier)
     register(event, "late@example.org", price_tier=tier)
     client.force_login(alice)
-    client.post(reverse("registrations:act", args=[sent.id, "engagement"]), {"received_on": "2030-02-01"})
+    client.post(reverse("backoffice:registration_act", args=[sent.id, "engagement"]), {"received_on": "2030-02-01"})
     sent.refresh_from_db()
     assert sent.commitment_received_at.date().isoformat() == "2030-02-01"
     page = client.get(manage_url(event), {"sans_engagement": "on"}).content.decode()
@@ -117,7 +117,7 @@ def test_recording_the_commitment_and_seeing_who_has_not_sent_it(client, alice, 
 def test_a_bad_commitment_date_is_refused_in_french(client, alice, event):
     registration = register(event)
     client.force_login(alice)
-    response = client.post(reverse("registrations:act", args=[registration.id, "engagement"]),
+    response = client.post(reverse("backoffice:registration_act", args=[registration.id, "engagement"]),
                            {"received_on": "hier"}, follow=True)
     assert "Saisissez une date valide" in response.content.decode()
     registration.refresh_from_db()
@@ -127,11 +127,11 @@ def test_a_bad_commitment_date_is_refused_in_french(client, alice, event):
 def test_csv_and_xlsx_exports(client, alice, event):
     register(event, "anne@example.org", first_name="=HYPERLINK(\"x\")")
     client.force_login(alice)
-    response = client.get(reverse("registrations:export_csv", args=[event.id]))
+    response = client.get(reverse("backoffice:export_csv", args=[event.id]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["N°", "État", "Prénom"]
     assert rows[1][2].startswith("'=")  # a formula in a name is never run by the spreadsheet
-    response = client.get(reverse("registrations:export_xlsx", args=[event.id]))
+    response = client.get(reverse("backoffice:export_xlsx", args=[event.id]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["E2"].value == "anne@example.org"
 
@@ -142,7 +142,7 @@ def test_writing_to_everyone_registered(client, alice, event, after_commit):
     register(event, "waiting@example.org")
     client.force_login(alice)
     with after_commit():
-        client.post(reverse("registrations:write", args=[event.id]),
+        client.post(reverse("backoffice:write", args=[event.id]),
                     {"subject": "Salle changée", "body": "Rendez-vous salle B.", "states": ["confirmed"]})
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
     assert "Rendez-vous salle B." in mail.outbox[0].body
@@ -150,7 +150,7 @@ def test_writing_to_everyone_registered(client, alice, event, after_commit):
 
 def test_an_empty_message_is_refused(client, alice, event):
     client.force_login(alice)
-    response = client.post(reverse("registrations:write", args=[event.id]), {"subject": "Objet", "body": ""})
+    response = client.post(reverse("backoffice:write", args=[event.id]), {"subject": "Objet", "body": ""})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Écrivez le message à envoyer" in page and 'value="Objet"' in page
@@ -158,21 +158,21 @@ def test_an_empty_message_is_refused(client, alice, event):
 
 def test_settings_questions_and_invitations(client, alice, event):
     client.force_login(alice)
-    client.post(reverse("registrations:setup", args=[event.id]),
+    client.post(reverse("backoffice:registration_setup", args=[event.id]),
                 {"requires_application": "on", "application_files": "CV", "offer_hours": "24"})
     assert EventRegistrationSettings.objects.get(event=event).offer_hours == 24
-    client.post(reverse("registrations:question_add", args=[event.id]),
+    client.post(reverse("backoffice:question_add", args=[event.id]),
                 {"question-label": "Régime", "question-kind": "choice", "question-choices": "Aucun\nVégétarien"})
     assert Question.objects.get(event=event).choice_list == ["Aucun", "Végétarien"]
-    client.post(reverse("registrations:invitations_add", args=[event.id]),
+    client.post(reverse("backoffice:invitations_add", args=[event.id]),
                 {"invitation-emails": "A@example.org, b@example.org"})
     assert sorted(Invitation.objects.values_list("email", flat=True)) == ["a@example.org", "b@example.org"]
 
 
 @pytest.mark.parametrize("view, data, message", [
-    ("setup", {"offer_hours": "0"}, "entre 1 heure et 720 heures"),
-    ("setup", {"offer_hours": "24", "application_files": "CV"}, "Cochez « sur candidature »"),
-    ("setup", {"offer_hours": "24", "minimum_decision_on": "31/02/2030"}, "Saisissez une date valide"),
+    ("registration_setup", {"offer_hours": "0"}, "entre 1 heure et 720 heures"),
+    ("registration_setup", {"offer_hours": "24", "application_files": "CV"}, "Cochez « sur candidature »"),
+    ("registration_setup", {"offer_hours": "24", "minimum_decision_on": "31/02/2030"}, "Saisissez une date valide"),
     ("question_add", {"question-label": "Régime", "question-kind": "choice", "question-choices": "Un seul"},
      "au moins deux choix"),
     ("question_add", {"question-label": "", "question-kind": "text"}, "Écrivez la question"),
@@ -180,7 +180,7 @@ def test_settings_questions_and_invitations(client, alice, event):
 ])
 def test_setup_forms_refuse_bad_input_in_french(client, alice, event, view, data, message):
     client.force_login(alice)
-    response = client.post(reverse(f"registrations:{view}", args=[event.id]), data)
+    response = client.post(reverse(f"backoffice:{view}", args=[event.id]), data)
     assert response.status_code == 400
     assert message in response.content.decode()
 
@@ -190,7 +190,7 @@ def test_the_minimum_decision_cancels_the_event_and_tells_everyone(client, alice
     register(event, "a@example.org")
     client.force_login(alice)
     with after_commit():
-        client.post(reverse("registrations:decide", args=[event.id]), {"decision": "annuler", "reason": "Trop peu"})
+        client.post(reverse("backoffice:decide", args=[event.id]), {"decision": "annuler", "reason": "Trop peu"})
     event.refresh_from_db()
     assert event.status == EventStatus.CANCELLED
     assert mail.outbox[0].to == ["a@example.org"] and "annulé" in mail.outbox[0].subject
@@ -200,16 +200,16 @@ def test_the_organiser_downloads_an_application_file_but_charlie_cannot(client, 
     registration = register(event, application_files=[("CV", pdf_file())])
     piece = registration.application_files.get()
     client.force_login(charlie)
-    assert client.get(reverse("registrations:application_file", args=[piece.id])).status_code == 404
+    assert client.get(reverse("backoffice:application_file", args=[piece.id])).status_code == 404
     client.force_login(alice)
-    response = client.get(reverse("registrations:application_file", args=[piece.id]))
+    response = client.get(reverse("backoffice:application_file", args=[piece.id]))
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def test_a_decision_without_a_choice_is_refused_and_changes_nothing(client, alice, organization):
     event = make_event(organization, capacity=10, capacity_min=5)
     client.force_login(alice)
-    response = client.post(reverse("registrations:decide", args=[event.id]), {"reason": "x"}, follow=True)
+    response = client.post(reverse("backoffice:decide", args=[event.id]), {"reason": "x"}, follow=True)
     assert "Choisissez de maintenir ou d&#x27;annuler" in response.content.decode()
     event.refresh_from_db()
     assert event.status == EventStatus.PUBLISHED
@@ -240,10 +240,10 @@ def test_every_organiser_page_renders(client, alice, organization):
     client.force_login(alice)
     for response in [
         client.get(manage_url(event)),
-        client.get(reverse("registrations:setup", args=[event.id])),
-        client.get(reverse("registrations:write", args=[event.id])),
-        client.get(reverse("registrations:detail", args=[registration.id])),
-        client.get(reverse("registrations:register", args=[event.slug])),
-        client.get(reverse("registrations:paper", args=[registration.id, "convention"])),
+        client.get(reverse("backoffice:registration_setup", args=[event.id])),
+        client.get(reverse("backoffice:write", args=[event.id])),
+        client.get(reverse("backoffice:registration_detail", args=[registration.id])),
+        client.get(reverse("site:register", args=[event.slug])),
+        client.get(reverse("backoffice:registration_paper", args=[registration.id, "convention"])),
     ]:
         assert response.status_code == 200

@@ -21,7 +21,7 @@ PERSON = {"first_name": "Anne", "last_name": "Durand", "email": "anne@example.or
 
 
 def url(event):
-    return reverse("registrations:register", args=[event.slug])
+    return reverse("site:register", args=[event.slug])
 
 
 def test_the_form_registers_and_answers_at_once_with_the_place(client, organization, after_commit):
@@ -32,7 +32,7 @@ def test_the_form_registers_and_answers_at_once_with_the_place(client, organizat
     assert "Inscription confirmée" in response.content.decode()
     assert Registration.objects.get(email="anne@example.org").state == S.CONFIRMED
     assert mail.outbox[0].to == ["anne@example.org"]
-    assert reverse("registrations:my_space") in mail.outbox[0].body
+    assert reverse("site:my_space") in mail.outbox[0].body
 
 
 def test_a_full_event_shows_the_waiting_position(client, organization):
@@ -189,7 +189,7 @@ def test_a_draft_event_form_is_not_found(client, organization):
 
 
 def test_my_space_needs_a_signed_in_person(client):
-    response = client.get(reverse("registrations:my_space"))
+    response = client.get(reverse("site:my_space"))
     assert response.status_code == 302 and "/compte/login/" in response["Location"]
 
 
@@ -198,11 +198,11 @@ def test_my_space_lists_only_my_registrations_and_lets_me_cancel(client, organiz
     mine = register(event, "anne@example.org")
     other = register(event, "paul@example.org")
     client.force_login(User.objects.get(email="anne@example.org"))
-    page = client.get(reverse("registrations:my_space")).content.decode()
+    page = client.get(reverse("site:my_space")).content.decode()
     assert escape(event.title) in page
-    assert client.post(reverse("registrations:my_cancel", args=[other.id])).status_code == 404
+    assert client.post(reverse("site:my_cancel", args=[other.id])).status_code == 404
     with after_commit():
-        client.post(reverse("registrations:my_cancel", args=[mine.id]))
+        client.post(reverse("site:my_cancel", args=[mine.id]))
     mine.refresh_from_db()
     other.refresh_from_db()
     assert (mine.state, other.state) == (S.CANCELLED, S.OFFERED)
@@ -223,7 +223,7 @@ def test_my_space_shows_the_online_link_only_for_a_confirmed_place(client, organ
     register(full, "paul@example.org")
     register(full, "anne@example.org")
     client.force_login(User.objects.get(email="anne@example.org"))
-    page = client.get(reverse("registrations:my_space")).content.decode()
+    page = client.get(reverse("site:my_space")).content.decode()
     assert "https://visio.example.org/confirmee" in page
     assert "https://visio.example.org/attente" not in page
 
@@ -233,7 +233,7 @@ def test_a_person_confirms_the_offered_place_from_my_space(client, organization)
     holder, waiting = register(event), register(event, "paul@example.org")
     services.cancel(registration=holder)
     client.force_login(User.objects.get(email="paul@example.org"))
-    client.post(reverse("registrations:my_confirm", args=[waiting.id]))
+    client.post(reverse("site:my_confirm", args=[waiting.id]))
     waiting.refresh_from_db()
     assert waiting.state == S.CONFIRMED
 
@@ -246,17 +246,17 @@ def test_a_paying_person_downloads_a_numbered_quote(client, organization):
     tier = add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=150000)
     registration = register(event, "anne@example.org", price_tier=tier)
     client.force_login(User.objects.get(email="anne@example.org"))
-    response = client.get(reverse("registrations:my_paper", args=[registration.id, "devis"]))
+    response = client.get(reverse("site:my_paper", args=[registration.id, "devis"]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
 def test_the_event_page_shows_places_left_and_the_registration_button(client, organization):
     event = make_event(organization, capacity=2)
     register(event)
-    page = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    page = client.get(reverse("site:event_detail", args=[event.slug])).content.decode()
     assert "1 place restante" in page and url(event) in page
     register(event)
-    page = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    page = client.get(reverse("site:event_detail", args=[event.slug])).content.decode()
     assert "Complet" in page and "S'inscrire sur la liste d'attente" in page
 
 
@@ -270,7 +270,7 @@ def test_documents_for_registered_people_appear_once_the_place_is_confirmed(clie
     register(event, "anne@example.org")
     from rencontres.accounts.models import User as Person
     client.force_login(Person.objects.get(email="anne@example.org"))
-    page_url = reverse("events:detail", args=[event.slug])
+    page_url = reverse("site:event_detail", args=[event.slug])
     assert "Support de la journée" not in client.get(page_url).content.decode()
     services.cancel(registration=Registration.objects.get(email="first@example.org"))
     services.confirm_offer(registration=Registration.objects.get(email="anne@example.org"))
@@ -282,21 +282,21 @@ def test_a_registered_person_signs_in_with_a_code_and_reaches_my_space(client, o
     event = make_event(organization, capacity=3)
     register(event, "anne@example.org")
     mail.outbox.clear()
-    response = client.post(reverse("account_request_login_code") + "?next=" + reverse("registrations:my_space"),
+    response = client.post(reverse("account_request_login_code") + "?next=" + reverse("site:my_space"),
                            {"email": "anne@example.org"})
     assert response.status_code == 302
     (message,) = mail.outbox
     code = next(line.strip() for line in message.body.splitlines() if re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", line.strip()))
     response = client.post(reverse("account_confirm_login_code"), {"code": code})
     assert response.status_code == 302
-    page = client.get(reverse("registrations:my_space")).content.decode()
+    page = client.get(reverse("site:my_space")).content.decode()
     assert escape(event.title) in page
 
 
 def test_after_signing_in_participants_land_in_their_space_and_organisers_in_the_back_office(client, alice):
     User.objects.create_user(email="anne@example.org", password="un-mot-de-passe-long")
     response = client.post(reverse("account_login"), {"login": "anne@example.org", "password": "un-mot-de-passe-long"})
-    assert response.headers["Location"] == reverse("registrations:my_space")
+    assert response.headers["Location"] == reverse("site:my_space")
     client.logout()
     alice.set_password("un-mot-de-passe-long")
     alice.save()
@@ -307,8 +307,8 @@ def test_after_signing_in_participants_land_in_their_space_and_organisers_in_the
 def test_the_header_offers_my_space_to_everyone_signed_in_and_the_back_office_to_organisers(client, alice):
     anne = User.objects.create_user(email="anne@example.org", password=None)
     client.force_login(anne)
-    header = client.get(reverse("events:catalogue")).content.decode()
-    assert reverse("registrations:my_space") in header and reverse("backoffice:home") not in header
+    header = client.get(reverse("site:catalogue")).content.decode()
+    assert reverse("site:my_space") in header and reverse("backoffice:home") not in header
     client.force_login(alice)
-    header = client.get(reverse("events:catalogue")).content.decode()
-    assert reverse("registrations:my_space") in header and reverse("backoffice:home") in header
+    header = client.get(reverse("site:catalogue")).content.decode()
+    assert reverse("site:my_space") in header and reverse("backoffice:home") in header

@@ -64,7 +64,7 @@ class Series(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:series", args=[self.slug])
+        return reverse("site:series", args=[self.slug])
 
 
 class Venue(models.Model):
@@ -158,7 +158,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:detail", args=[self.slug])
+        return reverse("site:event_detail", args=[self.slug])
 
     @property
     def is_published(self) -> bool:

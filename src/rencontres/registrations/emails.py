@@ -24,7 +24,7 @@ def absolute_url(path: str) -> str:
 
 def _send(template: str, to: list[str], context: dict, *, reply_to: str = "") -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"site_title": settings.SITE_TITLE, "my_space_url": absolute_url(reverse("registrations:my_space")),
+        context = {"site_title": settings.SITE_TITLE, "my_space_url": absolute_url(reverse("site:my_space")),
                    **context}
         prefix = f"registrations/emails/{template}"
         subject = " ".join(render_to_string(f"{prefix}/subject.txt", context).split())
@@ -132,6 +132,6 @@ def send_minimum_report(event_id: int) -> None:
     context = {
         "event": event, "availability": current,
         "minimum_reached": current.confirmed >= (event.capacity_min or 0),
-        "manage_url": absolute_url(reverse("registrations:manage", args=[event.id])),
+        "manage_url": absolute_url(reverse("backoffice:registrations", args=[event.id])),
     }
     _send("minimum_report", recipients, context)

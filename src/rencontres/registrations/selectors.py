@@ -109,9 +109,9 @@ def event_registration_context(event: Event, request) -> dict:
         "my_registration": registration,
         "my_waiting_position": waiting_position(registration) if registration else None,
         "my_online_sessions": online,
-        "registration_form_url": reverse("registrations:register", args=[event.slug]),
+        "registration_form_url": reverse("site:register", args=[event.slug]),
         "registration_is_member": access.can_manage_event(request.user, event),
-        "registration_manage_url": reverse("registrations:manage", args=[event.id]),
+        "registration_manage_url": reverse("backoffice:registrations", args=[event.id]),
     }
 
 

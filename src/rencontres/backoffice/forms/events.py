@@ -1,0 +1,186 @@
+"""Forms of the organiser's event editor. Each cleans its input; services apply the rules."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from dsfr.forms import DsfrBaseForm
+
+from rencontres.core.formatting import format_file_size
+
+from rencontres.events.enums import DocumentKind, PayerKind
+from rencontres.events.models import Day, Event, Series, Session, Speaker, Theme, Venue
+
+
+class DsfrModelForm(DsfrBaseForm, forms.ModelForm):
+    """A ModelForm rendered with the DSFR field templates."""
+
+
+class EuroAmountField(forms.Field):
+    """Accepts « 850 », « 850,50 », « 1 500 € » and gives integer cents."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()[:30]
+        cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text).replace(",", ".")
+        try:
+            amount = Decimal(cleaned)
+        except InvalidOperation:
+            raise ValidationError(_("Indiquez un montant en euros, par exemple 850 ou 850,50.")) from None
+        if amount < 0:
+            raise ValidationError(_("Un montant ne peut pas être négatif."))
+        if amount != amount.quantize(Decimal("0.01")):
+            raise ValidationError(_("Un montant a au plus deux chiffres après la virgule."))
+        if amount > Decimal("1000000"):
+            raise ValidationError(_("Ce montant est trop élevé (1 000 000 € au plus)."))
+        return int(amount * 100)
+
+
+class EventCreateForm(DsfrBaseForm):
+    organization = forms.ModelChoiceField(label=_("Organisme"), queryset=None, empty_label=None)
+    title = forms.CharField(label=_("Titre"), max_length=250)
+    format = forms.ChoiceField(label=_("Format"), choices=Event._meta.get_field("format").choices)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(DsfrModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title", "subtitle", "format", "series", "description", "audience", "objectives",
+            "prerequisites", "partners", "themes", "department_code", "commune", "venue",
+            "registration_opens_at", "registration_closes_at", "registration_url", "is_invitation_only",
+            "capacity_min", "capacity_max", "total_hours", "contact_name", "contact_email", "contact_phone",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "audience": forms.Textarea(attrs={"rows": 2}),
+            "objectives": forms.Textarea(attrs={"rows": 3}),
+            "prerequisites": forms.Textarea(attrs={"rows": 2}),
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "themes": forms.CheckboxSelectMultiple,
+            "registration_opens_at": DATETIME_WIDGET,
+            "registration_closes_at": DATETIME_WIDGET,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organization = self.instance.organization
+        self.fields["venue"].queryset = Venue.objects.filter(organization=organization)
+        self.fields["series"].queryset = Series.objects.all()
+        self.fields["themes"].queryset = Theme.objects.all()
+        for name in ["registration_opens_at", "registration_closes_at"]:
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+
+    def clean_department_code(self):
+        return self.cleaned_data["department_code"].upper()
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("capacity_min"), data.get("capacity_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("capacity_min", _("Le minimum ne peut pas dépasser le maximum de places."))
+        opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("registration_closes_at", _("La clôture des inscriptions doit suivre leur ouverture."))
+        return data
+
+
+class DayForm(DsfrModelForm):
+    class Meta:
+        model = Day
+        fields = ["date", "title", "is_month_only"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        self.fields["date"].error_messages["invalid"] = _("Indiquez une date, par exemple 14/03/2030.")
+
+
+class SessionForm(DsfrModelForm):
+    class Meta:
+        model = Session
+        fields = [
+            "start_time", "end_time", "title", "kind", "mode", "description", "is_open_to_public",
+            "venue", "online_url", "capacity", "speakers",
+        ]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "speakers": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["venue"].queryset = Venue.objects.filter(organization_id=event.organization_id)
+        self.fields["speakers"].queryset = Speaker.objects.filter(event=event)
+        for name in ["start_time", "end_time"]:
+            self.fields[name].error_messages["invalid"] = _("Indiquez une heure, par exemple 09:30.")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("L'heure de fin doit être après l'heure de début."))
+        return data
+
+
+class SpeakerForm(DsfrModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "affiliation", "role", "bio"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
+
+
+class VenueForm(DsfrModelForm):
+    class Meta:
+        model = Venue
+        fields = ["name", "street", "postcode", "city", "transport_access", "accessibility_notes"]
+        widgets = {
+            "transport_access": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class PriceTierForm(DsfrBaseForm):
+    label = forms.CharField(label=_("Intitulé"), max_length=120)
+    amount = EuroAmountField(label=_("Montant en euros"))
+    payer_kind = forms.ChoiceField(label=_("Qui paie"), choices=PayerKind.choices)
+    includes = forms.CharField(label=_("Ce que le prix comprend"), max_length=200, required=False,
+                               help_text=_("Par exemple : déjeuners inclus."))
+
+
+class DocumentForm(DsfrBaseForm):
+    title = forms.CharField(label=_("Titre"), max_length=250)
+    kind = forms.ChoiceField(label=_("Nature"), choices=DocumentKind.choices)
+    file = forms.FileField(label=_("Fichier"))
+    is_public = forms.BooleanField(label=_("Public (sinon réservé aux personnes inscrites)"), required=False, initial=True)
+    day = forms.ModelChoiceField(label=_("Journée concernée"), queryset=None, required=False, empty_label=_("Tout l'événement"))
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].queryset = Day.objects.filter(event=event)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > settings.DOCUMENT_MAX_BYTES:
+            raise ValidationError(
+                _("Ce fichier pèse %(size)s ; un document ne peut pas dépasser %(max)s.")
+                % {"size": format_file_size(uploaded.size), "max": format_file_size(settings.DOCUMENT_MAX_BYTES)}
+            )
+        if uploaded.size == 0:
+            raise ValidationError(_("Ce fichier est vide."))
+        return uploaded

@@ -1,0 +1,293 @@
+"""The organiser's back-office: list, create, edit in one page (htmx sections), publish, duplicate.
+
+Every view starts with a permission helper that returns the object or a 404; each
+section form posts to its own view, which answers the refreshed section to htmx or
+redirects back to the editor without JavaScript.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rencontres.announcements.selectors import doubts_to_review
+from rencontres.organizations import access
+from rencontres.organizations.models import Organization
+
+from rencontres.events import services
+from rencontres.events.exceptions import EventRuleError
+from rencontres.backoffice.forms.events import (
+    DayForm, DocumentForm, EventCreateForm, EventForm, PriceTierForm, SessionForm, SpeakerForm, VenueForm,
+)
+from rencontres.events.models import Day, Document, Event, PriceTier, Session, Speaker
+
+SECTIONS = {
+    "programme": "backoffice/events/_programme.html",
+    "speakers": "backoffice/events/_speakers.html",
+    "venues": "backoffice/events/_venues.html",
+    "prices": "backoffice/events/_prices.html",
+    "documents": "backoffice/events/_documents.html",
+}
+
+
+def _event_for_member(request, event_id: int) -> Event:
+    return access.get_event_for_member(request.user, event_id)
+
+
+def _editor_context(event: Event, **bound) -> dict:
+    days = list(event.days.prefetch_related("sessions__session_speakers__speaker", "sessions__venue"))
+    bound_session_form, bound_day_id = bound.get("session_form"), bound.get("session_form_day_id")
+    day_blocks = [
+        (day, bound_session_form if day.id == bound_day_id else SessionForm(event=event, prefix=f"session-{day.id}"))
+        for day in days
+    ]
+    return {
+        "event": event,
+        "event_form": bound.get("event_form") or EventForm(instance=event),
+        "day_blocks": day_blocks,
+        "day_form": bound.get("day_form") or DayForm(prefix="day"),
+        "session_form_day_id": bound_day_id,
+        "speaker_form": bound.get("speaker_form") or SpeakerForm(prefix="speaker"),
+        "venue_form": bound.get("venue_form") or VenueForm(prefix="venue"),
+        "price_form": bound.get("price_form") or PriceTierForm(prefix="price"),
+        "document_form": bound.get("document_form") or DocumentForm(event=event, prefix="document"),
+        "speakers": event.speakers.all(),
+        "venues": event.organization.venues.all(),
+        "price_tiers": event.price_tiers.all(),
+        "documents": event.documents.select_related("day"),
+        "import_review": doubts_to_review(event),
+        "registrations_url": reverse("backoffice:registrations", args=[event.id]),
+    }
+
+
+def _section_response(request, event: Event, section: str, *, errors: bool = False, **bound):
+    """The refreshed section for htmx; without JavaScript, the editor (with errors) or a redirect."""
+    if request.htmx:
+        return render(request, SECTIONS[section], _editor_context(event, **bound))
+    if errors:
+        messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
+        return render(request, "backoffice/events/event_editor.html", _editor_context(event, **bound), status=400)
+    return redirect(reverse("backoffice:event_edit", args=[event.id]) + f"#{section}")
+
+
+@login_required
+def home(request):
+    organizations = access.organizations_of(request.user)
+    events = (
+        Event.objects.filter(organization__in=organizations)
+        .select_related("organization")
+        .order_by("-starts_on", "title")
+    )
+    context = {"organizations": organizations, "events": events, "import_url": reverse("backoffice:import_announcement")}
+    return render(request, "backoffice/events/home.html", context)
+
+
+@login_required
+def event_create(request):
+    organizations = Organization.objects.filter(memberships__user=request.user)
+    if not organizations.exists():
+        messages.error(request, _("Votre compte n'est membre d'aucun organisme : demandez à un administrateur de vous ajouter."))
+        return redirect("backoffice:home")
+    form = EventCreateForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        event = services.create_event(
+            organization=form.cleaned_data["organization"], title=form.cleaned_data["title"],
+            format=form.cleaned_data["format"],
+        )
+        messages.success(request, _("Brouillon créé. Complétez le programme puis publiez."))
+        return redirect("backoffice:event_edit", event.id)
+    return render(request, "backoffice/events/event_create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def event_edit(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    if request.method == "POST":
+        form = EventForm(request.POST, instance=event)
+        if form.is_valid():
+            fields = {name: value for name, value in form.cleaned_data.items() if name != "themes"}
+            services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
+            messages.success(request, _("Informations enregistrées."))
+            return redirect("backoffice:event_edit", event.id)
+        messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
+        event.refresh_from_db()
+        return render(request, "backoffice/events/event_editor.html", _editor_context(event, event_form=form), status=400)
+    return render(request, "backoffice/events/event_editor.html", _editor_context(event))
+
+
+@login_required
+@require_POST
+def day_add(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    form = DayForm(request.POST, prefix="day")
+    if not form.is_valid():
+        return _section_response(request, event, "programme", errors=True, day_form=form)
+    services.add_day(event=event, **form.cleaned_data)
+    return _section_response(request, event, "programme")
+
+
+@login_required
+@require_POST
+def day_delete(request, day_id: int):
+    day = get_object_or_404(Day, id=day_id)
+    event = _event_for_member(request, day.event_id)
+    services.delete_day(day=day)
+    return _section_response(request, event, "programme")
+
+
+@login_required
+@require_POST
+def session_add(request, day_id: int):
+    day = get_object_or_404(Day, id=day_id)
+    event = _event_for_member(request, day.event_id)
+    form = SessionForm(request.POST, event=event, prefix=f"session-{day.id}")
+    if not form.is_valid():
+        return _section_response(request, event, "programme", errors=True, session_form=form, session_form_day_id=day.id)
+    data = dict(form.cleaned_data)
+    speakers = data.pop("speakers")
+    try:
+        services.add_session(day=day, speakers=speakers, **data)
+    except EventRuleError as error:
+        form.add_error(None, error.message)
+        return _section_response(request, event, "programme", errors=True, session_form=form, session_form_day_id=day.id)
+    return _section_response(request, event, "programme")
+
+
+@login_required
+def session_edit(request, session_id: int):
+    session = get_object_or_404(Session.objects.select_related("day"), id=session_id)
+    event = _event_for_member(request, session.event_id)
+    form = SessionForm(request.POST or None, instance=session, event=event)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        speakers = data.pop("speakers")
+        try:
+            services.update_session(session=session, speakers=speakers, **data)
+        except EventRuleError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Séance enregistrée."))
+            return redirect(reverse("backoffice:event_edit", args=[event.id]) + "#programme")
+    status = 400 if form.errors else 200
+    return render(request, "backoffice/events/session_edit.html", {"form": form, "session": session, "event": event}, status=status)
+
+
+@login_required
+@require_POST
+def session_delete(request, session_id: int):
+    session = get_object_or_404(Session, id=session_id)
+    event = _event_for_member(request, session.event_id)
+    services.delete_session(session=session)
+    return _section_response(request, event, "programme")
+
+
+@login_required
+@require_POST
+def speaker_add(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    form = SpeakerForm(request.POST, prefix="speaker")
+    if not form.is_valid():
+        return _section_response(request, event, "speakers", errors=True, speaker_form=form)
+    services.add_speaker(event=event, **form.cleaned_data)
+    return _section_response(request, event, "speakers")
+
+
+@login_required
+@require_POST
+def speaker_delete(request, speaker_id: int):
+    speaker = get_object_or_404(Speaker, id=speaker_id)
+    event = _event_for_member(request, speaker.event_id)
+    services.delete_speaker(speaker=speaker)
+    return _section_response(request, event, "speakers")
+
+
+@login_required
+@require_POST
+def venue_add(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    form = VenueForm(request.POST, prefix="venue")
+    if not form.is_valid():
+        return _section_response(request, event, "venues", errors=True, venue_form=form)
+    services.add_venue(event=event, **form.cleaned_data)
+    return _section_response(request, event, "venues")
+
+
+@login_required
+@require_POST
+def price_add(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    form = PriceTierForm(request.POST, prefix="price")
+    if not form.is_valid():
+        return _section_response(request, event, "prices", errors=True, price_form=form)
+    data = form.cleaned_data
+    services.add_price_tier(
+        event=event, label=data["label"], amount_cents=data["amount"], payer_kind=data["payer_kind"],
+        includes=data["includes"],
+    )
+    return _section_response(request, event, "prices")
+
+
+@login_required
+@require_POST
+def price_delete(request, tier_id: int):
+    tier = get_object_or_404(PriceTier, id=tier_id)
+    event = _event_for_member(request, tier.event_id)
+    services.delete_price_tier(tier=tier)
+    return _section_response(request, event, "prices")
+
+
+@login_required
+@require_POST
+def document_add(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    form = DocumentForm(request.POST, request.FILES, event=event, prefix="document")
+    if not form.is_valid():
+        return _section_response(request, event, "documents", errors=True, document_form=form)
+    data = form.cleaned_data
+    services.add_document(
+        event=event, title=data["title"], uploaded_file=data["file"], kind=data["kind"],
+        is_public=data["is_public"], day=data["day"],
+    )
+    return _section_response(request, event, "documents")
+
+
+@login_required
+@require_POST
+def document_delete(request, document_id: int):
+    document = get_object_or_404(Document, id=document_id)
+    event = _event_for_member(request, document.event_id)
+    services.delete_document(document=document)
+    return _section_response(request, event, "documents")
+
+
+@login_required
+@require_POST
+def event_publish(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    try:
+        services.publish_event(event=event)
+    except EventRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("L'événement est publié : il apparaît dans le catalogue."))
+    return redirect("backoffice:event_edit", event.id)
+
+
+@login_required
+@require_POST
+def event_unpublish(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    services.unpublish_event(event=event)
+    messages.success(request, _("L'événement est repassé en brouillon : il n'apparaît plus dans le catalogue."))
+    return redirect("backoffice:event_edit", event.id)
+
+
+@login_required
+@require_POST
+def event_duplicate(request, event_id: int):
+    event = _event_for_member(request, event_id)
+    copy = services.duplicate_event(event=event)
+    messages.success(request, _("Copie créée en brouillon, un an plus tard. Vérifiez les dates et les intervenants."))
+    return redirect("backoffice:event_edit", copy.id)

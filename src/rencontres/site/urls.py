@@ -1,0 +1,22 @@
+"""The public face's addresses: catalogue, event pages, cycles, registering, the personal space."""
+
+from django.urls import path
+
+from .views import events, registrations
+
+app_name = "site"
+
+urlpatterns = [
+    path("", events.catalogue, name="catalogue"),
+    path("evenements/<slug:slug>/", events.event_detail, name="event_detail"),
+    path("evenements/<slug:slug>/agenda.ics", events.event_ical, name="event_ical"),
+    path("evenements/<slug:slug>/programme.pdf", events.event_programme_pdf, name="event_programme_pdf"),
+    path("documents/<int:document_id>/", events.document_download, name="document"),
+    path("cycles/<slug:slug>/", events.series_detail, name="series"),
+    path("evenements/<slug:slug>/inscription/", registrations.register, name="register"),
+    path("evenements/<slug:slug>/inscription/reponse/<str:token>/", registrations.thanks, name="thanks"),
+    path("mon-espace/", registrations.my_space, name="my_space"),
+    path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
+    path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),
+    path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
+]

@@ -1,0 +1,132 @@
+"""The public face: catalogue, event pages, cycles, calendar files, programme PDF."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from rencontres.organizations import access
+from rencontres.registrations import selectors as registration_selectors
+
+from rencontres.events import ical, programme_pdf, selectors
+from rencontres.site import jsonld
+from rencontres.site.forms.catalogue import CatalogueFilterForm
+from rencontres.events.models import Document, Event, Series
+
+PAGE_SIZE = 20
+PREVIEW_SIZE = 12
+WHEN_VALUES = {"a-venir": "upcoming", "passes": "past"}
+
+
+def _viewable_event(request, slug: str) -> Event:
+    """The event if this visitor may see it: drafts only for its organisation's members."""
+    try:
+        event = selectors.event_for_page(slug)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    _deny_unless_viewable(request, event)
+    return event
+
+
+def _deny_unless_viewable(request, event: Event) -> None:
+    if not access.can_view_event(request.user, event):
+        raise Http404
+
+
+def catalogue(request):
+    form = CatalogueFilterForm(request.GET or None)
+    valid = form.is_valid() if request.GET else True
+    data = form.cleaned_data if request.GET and valid else {}
+    query = selectors.CatalogueQuery(
+        when=WHEN_VALUES.get(data.get("quand", ""), ""),
+        department=data.get("departement", ""),
+        format=data.get("format", ""),
+        online=data.get("en_ligne", False),
+        free=data.get("gratuit", False),
+        theme=data.get("theme", ""),
+        text=data.get("q", ""),
+    )
+    upcoming, past = (selectors.for_cards(events) for events in selectors.catalogue_events(query))
+    size = PAGE_SIZE if query.when else PREVIEW_SIZE
+    upcoming_page = Paginator(upcoming, size).get_page(request.GET.get("page") if query.when == "upcoming" else 1)
+    past_page = Paginator(past, size).get_page(request.GET.get("page") if query.when == "past" else 1)
+    for page in (upcoming_page, past_page):
+        page.object_list = selectors.attach_catalogue_flags(page.object_list)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "query": query,
+        "upcoming_page": upcoming_page,
+        "past_page": past_page,
+        "filters_applied": bool(request.GET) and valid,
+        "querystring": params.urlencode(),
+    }
+    template = "site/_catalogue_results.html" if request.htmx else "site/catalogue.html"
+    return render(request, template, context, status=200 if valid else 400)
+
+
+def event_detail(request, slug: str):
+    try:
+        page = selectors.event_page(slug)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    event = page.event
+    _deny_unless_viewable(request, event)
+    is_member = access.can_manage_event(request.user, event)
+    registration = registration_selectors.event_registration_context(event, request)
+    is_registered = registration["my_registration_is_confirmed"]
+    context = {
+        "event": event,
+        "programme": page.programme,
+        "speakers": page.speakers,
+        "themes": page.themes,
+        "price_tiers": page.price_tiers,
+        "has_online": page.has_online,
+        "venues": page.venues,
+        "documents": page.documents_visible_to(is_registered_or_member=is_member or is_registered),
+        "is_member": is_member,
+        "places_left": registration["registration_availability"].places_left,
+        "json_ld": jsonld.event_json_ld(page, request) if event.is_visible_to_public else None,
+        "registration_box_template": "site/_event_box.html",
+        **registration,
+    }
+    return render(request, "site/event_detail.html", context)
+
+
+def event_ical(request, slug: str):
+    event = _viewable_event(request, slug)
+    response = HttpResponse(ical.event_calendar(event, request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def event_programme_pdf(request, slug: str):
+    event = _viewable_event(request, slug)
+    response = HttpResponse(programme_pdf.render_programme(event), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="programme-{event.slug}.pdf"'
+    return response
+
+
+def document_download(request, document_id: int):
+    document = get_object_or_404(Document.objects.select_related("event"), id=document_id)
+    event = document.event
+    if not access.can_view_event(request.user, event):
+        raise Http404
+    if not document.is_public and not access.can_manage_event(request.user, event):
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Ce fichier n'est plus disponible.")) from None
+    return FileResponse(handle, as_attachment=False, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+def series_detail(request, slug: str):
+    series = get_object_or_404(Series.objects.select_related("organization"), slug=slug)
+    events = (
+        selectors.with_catalogue_flags(selectors.public_events().filter(series=series))
+        .select_related("organization", "venue")
+        .order_by("starts_on", "title")
+    )
+    return render(request, "site/series_detail.html", {"series": series, "events": events})

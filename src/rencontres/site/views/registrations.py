@@ -1,0 +1,126 @@
+"""The participant's face: the registration form, its answer, the personal page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rencontres.events.models import Event
+from rencontres.organizations import access
+
+from rencontres.registrations import availability, paperwork, selectors, services
+from rencontres.registrations.enums import AvailabilityState, PaperworkKind, RegistrationState
+from rencontres.registrations.exceptions import RegistrationError
+from rencontres.site.forms.registration import RegistrationForm
+from rencontres.registrations.models import Registration
+
+THANKS_SALT = "registrations.thanks"
+PAPER_KINDS = {"devis": PaperworkKind.QUOTE, "convention": PaperworkKind.AGREEMENT}
+
+
+def _event_open_to_registration(request, slug: str) -> Event:
+    event = get_object_or_404(Event.objects.select_related("organization"), slug=slug)
+    if not access.can_view_event(request.user, event):
+        raise Http404
+    return event
+
+
+def _my_registration(request, registration_id: int) -> Registration:
+    """The registration if it belongs to the signed-in person's proven address; a 404 otherwise."""
+    registration = get_object_or_404(Registration.objects.select_related("event__organization"), id=registration_id)
+    if registration.email != request.user.email.lower():
+        raise Http404
+    return registration
+
+
+def register(request, slug: str):
+    event = _event_open_to_registration(request, slug)
+    current = availability.event_availability(event)
+    if current.state == AvailabilityState.EXTERNAL:
+        return redirect(event.registration_url)
+    initial = {"email": request.user.email} if request.user.is_authenticated else None
+    form = RegistrationForm(request.POST or None, request.FILES or None, event=event, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                registration = services.register(event=event, actor=request.user, **form.service_arguments())
+            except RegistrationError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                if not registration.just_created:
+                    messages.info(request, _("Vous étiez déjà inscrit·e à cet événement avec cette adresse : rien n'a été ajouté."))
+                token = signing.dumps(registration.id, salt=THANKS_SALT)
+                return redirect("site:thanks", slug=event.slug, token=token)
+        status = 400
+    context = {"event": event, "form": form, "availability": current, "states": AvailabilityState}
+    return render(request, "site/register.html", context, status=status)
+
+
+def thanks(request, slug: str, token: str):
+    try:
+        registration_id = signing.loads(token, salt=THANKS_SALT, max_age=7 * 24 * 3600)
+    except signing.BadSignature:
+        raise Http404 from None
+    registration = get_object_or_404(Registration.objects.select_related("event"), id=registration_id, event__slug=slug)
+    context = {"registration": registration, "event": registration.event,
+               "waiting_position": selectors.waiting_position(registration)}
+    return render(request, "site/thanks.html", context)
+
+
+@login_required
+def my_space(request):
+    registrations = list(selectors.registrations_of_person(request.user.email))
+    online = selectors.online_sessions_by_event(
+        [r.event_id for r in registrations if r.state == RegistrationState.CONFIRMED]
+    )
+    for registration in registrations:
+        registration.waiting_position = selectors.waiting_position(registration)
+        is_confirmed = registration.state == RegistrationState.CONFIRMED
+        registration.online_sessions = online.get(registration.event_id, []) if is_confirmed else []
+    return render(request, "site/my_space.html", {"registrations": registrations})
+
+
+@login_required
+@require_POST
+def my_cancel(request, registration_id: int):
+    registration = _my_registration(request, registration_id)
+    services.cancel(registration=registration, actor=request.user, note=_("annulée par la personne"))
+    messages.success(request, _("Votre inscription à « %(title)s » est annulée.") % {"title": registration.event.title})
+    return redirect("site:my_space")
+
+
+@login_required
+@require_POST
+def my_confirm(request, registration_id: int):
+    registration = _my_registration(request, registration_id)
+    try:
+        services.confirm_offer(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Votre place est confirmée."))
+    return redirect("site:my_space")
+
+
+def paper_response(registration: Registration, kind_slug: str) -> HttpResponse:
+    kind = PAPER_KINDS.get(kind_slug)
+    if kind is None:
+        raise Http404
+    paper = paperwork.issue_paperwork(registration=registration, kind=kind)
+    response = HttpResponse(paperwork.render_paperwork(paper), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{paper.number}.pdf"'
+    return response
+
+
+@login_required
+def my_paper(request, registration_id: int, kind: str):
+    registration = _my_registration(request, registration_id)
+    try:
+        return paper_response(registration, kind)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+        return redirect("site:my_space")
