@@ -29,10 +29,13 @@ KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf":
 def ten_page_pdf() -> bytes:
     import typst
 
-    day = ("== Mardi {n} mars 2024\n- 9h00 - 10h30 : Séance plénière numéro {n}\n- 10h45 - 12h30 : Atelier {n}\n\n"
-           "#lorem(300)\n#pagebreak()\n")
+    day = (
+        "== Mardi {n} mars 2024\n- 9h00 - 10h30 : Séance plénière numéro {n}\n- 10h45 - 12h30 : Atelier {n}\n\n"
+        "#lorem(300)\n#pagebreak()\n"
+    )
     source = '#set page(columns: 2)\n#set text(lang: "fr")\n= Cycle de formation\n' + "".join(
-        day.format(n=n) for n in range(1, 11))
+        day.format(n=n) for n in range(1, 11)
+    )
     return typst.compile(source.encode())
 
 

@@ -74,31 +74,71 @@ WARMUP_SECONDS = 3.0
 # ---------------------------------------------------------------------------
 
 DEPARTMENTS = {  # code: (town, postcode)
-    "93": ("Bobigny", "93000"), "75": ("Paris", "75011"), "13": ("Marseille", "13001"),
-    "69": ("Lyon", "69003"), "33": ("Bordeaux", "33000"), "59": ("Lille", "59000"),
-    "31": ("Toulouse", "31000"), "44": ("Nantes", "44000"), "67": ("Strasbourg", "67000"),
-    "06": ("Nice", "06000"), "83": ("Toulon", "83000"), "84": ("Avignon", "84000"),
-    "04": ("Digne-les-Bains", "04000"), "05": ("Gap", "05000"), "2A": ("Ajaccio", "20000"),
-    "971": ("Pointe-à-Pitre", "97110"), "78": ("Saint-Germain-en-Laye", "78100"),
-    "92": ("Nanterre", "92000"), "94": ("Créteil", "94000"), "71": ("Cluny", "71250"),
+    "93": ("Bobigny", "93000"),
+    "75": ("Paris", "75011"),
+    "13": ("Marseille", "13001"),
+    "69": ("Lyon", "69003"),
+    "33": ("Bordeaux", "33000"),
+    "59": ("Lille", "59000"),
+    "31": ("Toulouse", "31000"),
+    "44": ("Nantes", "44000"),
+    "67": ("Strasbourg", "67000"),
+    "06": ("Nice", "06000"),
+    "83": ("Toulon", "83000"),
+    "84": ("Avignon", "84000"),
+    "04": ("Digne-les-Bains", "04000"),
+    "05": ("Gap", "05000"),
+    "2A": ("Ajaccio", "20000"),
+    "971": ("Pointe-à-Pitre", "97110"),
+    "78": ("Saint-Germain-en-Laye", "78100"),
+    "92": ("Nanterre", "92000"),
+    "94": ("Créteil", "94000"),
+    "71": ("Cluny", "71250"),
 }
 THEMES = [
-    "Enfance et famille", "Insertion", "Logement", "Santé mentale", "Handicap", "Personnes âgées",
-    "Solidarités", "Accès aux droits", "Inclusion numérique", "Migrations", "Jeunesse", "Travail social",
+    "Enfance et famille",
+    "Insertion",
+    "Logement",
+    "Santé mentale",
+    "Handicap",
+    "Personnes âgées",
+    "Solidarités",
+    "Accès aux droits",
+    "Inclusion numérique",
+    "Migrations",
+    "Jeunesse",
+    "Travail social",
 ]
 KINDS_OF_EVENT = {
-    "seminaire": "Séminaire", "journee": "Journée d'étude", "cycle": "Cycle de rencontres",
-    "rencontres": "Rencontres territoriales", "matinee": "Matinée d'échanges",
-    "formation_longue": "Formation", "conference": "Conférence", "webinaire": "Webinaire",
+    "seminaire": "Séminaire",
+    "journee": "Journée d'étude",
+    "cycle": "Cycle de rencontres",
+    "rencontres": "Rencontres territoriales",
+    "matinee": "Matinée d'échanges",
+    "formation_longue": "Formation",
+    "conference": "Conférence",
+    "webinaire": "Webinaire",
     "atelier": "Atelier",
 }
 TOPICS = [
-    "la protection de l'enfance", "l'accès aux droits", "la lutte contre la précarité",
-    "les solidarités de proximité", "l'insertion des jeunes", "le logement d'abord", "l'aller-vers",
-    "la participation des personnes accompagnées", "le vieillissement et l'autonomie",
-    "la santé mentale dans la cité", "les violences intrafamiliales", "le travail social collectif",
-    "l'inclusion numérique", "le soutien à la parentalité", "l'accueil des personnes exilées",
-    "le développement social local", "l'économie sociale et solidaire", "la médiation sociale",
+    "la protection de l'enfance",
+    "l'accès aux droits",
+    "la lutte contre la précarité",
+    "les solidarités de proximité",
+    "l'insertion des jeunes",
+    "le logement d'abord",
+    "l'aller-vers",
+    "la participation des personnes accompagnées",
+    "le vieillissement et l'autonomie",
+    "la santé mentale dans la cité",
+    "les violences intrafamiliales",
+    "le travail social collectif",
+    "l'inclusion numérique",
+    "le soutien à la parentalité",
+    "l'accueil des personnes exilées",
+    "le développement social local",
+    "l'économie sociale et solidaire",
+    "la médiation sociale",
 ]
 SENTENCES = [
     "Cette rencontre réunit des professionnels de l'action sociale autour de pratiques qui ont fait leurs preuves.",
@@ -112,13 +152,60 @@ SENTENCES = [
     "Des élus locaux viendront présenter les politiques conduites dans le département.",
     "Une visite de terrain complète les apports théoriques de la matinée.",
 ]
-FIRST_NAMES = ["Camille", "Dominique", "Claude", "Nadia", "Karim", "Sophie", "Jean", "Fatou", "Hélène", "Luc",
-               "Élise", "Mehdi", "Anne", "Thomas", "Inès", "Pierre", "Marie", "Yacine", "Chantal", "Hugo"]
-LAST_NAMES = ["Martin", "Bernard", "Durand", "Lefèvre", "Moreau", "Diallo", "Benali", "Girard", "Roux", "Fournier",
-              "Morel", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Garcia", "Nguyen", "Rousseau", "Blanc"]
-AFFILIATIONS = ["sociologue, université Paris 8", "directrice du CCAS", "éducateur spécialisé, association Horizons",
-                "cheffe de service, conseil départemental", "chercheur au Cnam", "psychologue clinicienne",
-                "délégué régional, DREETS", "conseillère en économie sociale et familiale"]
+FIRST_NAMES = [
+    "Camille",
+    "Dominique",
+    "Claude",
+    "Nadia",
+    "Karim",
+    "Sophie",
+    "Jean",
+    "Fatou",
+    "Hélène",
+    "Luc",
+    "Élise",
+    "Mehdi",
+    "Anne",
+    "Thomas",
+    "Inès",
+    "Pierre",
+    "Marie",
+    "Yacine",
+    "Chantal",
+    "Hugo",
+]
+LAST_NAMES = [
+    "Martin",
+    "Bernard",
+    "Durand",
+    "Lefèvre",
+    "Moreau",
+    "Diallo",
+    "Benali",
+    "Girard",
+    "Roux",
+    "Fournier",
+    "Morel",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Garcia",
+    "Nguyen",
+    "Rousseau",
+    "Blanc",
+]
+AFFILIATIONS = [
+    "sociologue, université Paris 8",
+    "directrice du CCAS",
+    "éducateur spécialisé, association Horizons",
+    "cheffe de service, conseil départemental",
+    "chercheur au Cnam",
+    "psychologue clinicienne",
+    "délégué régional, DREETS",
+    "conseillère en économie sociale et familiale",
+]
 SESSION_PLAN = [  # (start, end, kind, title prefix)
     (dt.time(9, 30), dt.time(11, 0), "talk", "Conférence d'ouverture"),
     (dt.time(11, 15), dt.time(12, 30), "round_table", "Table ronde"),
@@ -149,15 +236,15 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
     format_labels = dict(EventFormat.choices)
 
     with transaction.atomic():
-        themes = Theme.objects.bulk_create(
-            [Theme(name=name, slug=slugify(name)) for name in THEMES], batch_size=batch
-        )
+        themes = Theme.objects.bulk_create([Theme(name=name, slug=slugify(name)) for name in THEMES], batch_size=batch)
         organizations, venues_of = [], {}
         for code, (town, _postcode) in DEPARTMENTS.items():
             for n, kind in enumerate(["Association", "Centre communal d'action sociale"]):
                 org = Organization(
-                    name=f"{kind} de {town}", short_name=f"{kind.split()[0]} {town}",
-                    slug=f"{slugify(kind)}-{slugify(town)}-{n}", siret=f"{rnd.randrange(10**13, 10**14)}",
+                    name=f"{kind} de {town}",
+                    short_name=f"{kind.split()[0]} {town}",
+                    slug=f"{slugify(kind)}-{slugify(town)}-{n}",
+                    siret=f"{rnd.randrange(10**13, 10**14)}",
                     training_body_number=f"{rnd.randrange(10**10, 10**11)}" if n == 0 else "",
                     vat_exemption_note="TVA non applicable, article 261-4-4° a du CGI.",
                 )
@@ -168,11 +255,17 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
         for org in organizations:
             town, postcode = DEPARTMENTS[org.code]
             for name in ["Maison des solidarités", "Salle du conseil", "Centre social"]:
-                venues.append(Venue(
-                    organization=org, name=f"{name} de {town}", street=f"{rnd.randint(1, 120)} rue de la République",
-                    postcode=postcode, city=town, transport_access="Métro, bus : arrêt Mairie, à 5 minutes à pied.",
-                    accessibility_notes="Salle accessible aux personnes en fauteuil roulant.",
-                ))
+                venues.append(
+                    Venue(
+                        organization=org,
+                        name=f"{name} de {town}",
+                        street=f"{rnd.randint(1, 120)} rue de la République",
+                        postcode=postcode,
+                        city=town,
+                        transport_access="Métro, bus : arrêt Mairie, à 5 minutes à pied.",
+                        accessibility_notes="Salle accessible aux personnes en fauteuil roulant.",
+                    )
+                )
         Venue.objects.bulk_create(venues, batch_size=batch)
         for venue in venues:
             venues_of.setdefault(venue.organization_id, []).append(venue)
@@ -191,41 +284,70 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
             description = " ".join(rnd.sample(SENTENCES, 4))
             paid = rnd.random() < 0.6
             event = Event(
-                organization=org, title=title, subtitle=f"Édition {starts_on.year}" if rnd.random() < 0.5 else "",
-                slug=f"{slugify(title)[:90].strip('-')}-{i + 1}", format=fmt, status=EventStatus.PUBLISHED,
-                description=description, audience="Travailleurs sociaux, agents des CCAS, bénévoles associatifs.",
+                organization=org,
+                title=title,
+                subtitle=f"Édition {starts_on.year}" if rnd.random() < 0.5 else "",
+                slug=f"{slugify(title)[:90].strip('-')}-{i + 1}",
+                format=fmt,
+                status=EventStatus.PUBLISHED,
+                description=description,
+                audience="Travailleurs sociaux, agents des CCAS, bénévoles associatifs.",
                 objectives="Partager des pratiques.\nConstruire des coopérations sur le territoire.",
                 partners="Conseil départemental\nCaisse d'allocations familiales" if rnd.random() < 0.4 else "",
-                department_code=org.code, commune=town, venue=venue,
-                registration_opens_at=now - dt.timedelta(days=30), registration_closes_at=dt.datetime.combine(
-                    starts_on, dt.time(12), tzinfo=dt.timezone.utc) - dt.timedelta(days=3),
-                is_invitation_only=rnd.random() < 0.1, capacity_min=10 if rnd.random() < 0.3 else None,
-                capacity_max=rnd.choice([None, 30, 60, 120, 200]), total_hours=12,
+                department_code=org.code,
+                commune=town,
+                venue=venue,
+                registration_opens_at=now - dt.timedelta(days=30),
+                registration_closes_at=dt.datetime.combine(starts_on, dt.time(12), tzinfo=dt.UTC)
+                - dt.timedelta(days=3),
+                is_invitation_only=rnd.random() < 0.1,
+                capacity_min=10 if rnd.random() < 0.3 else None,
+                capacity_max=rnd.choice([None, 30, 60, 120, 200]),
+                total_hours=12,
                 contact_name=f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}",
-                contact_email="contact@example.org", contact_phone="01 23 45 67 89",
-                starts_on=starts_on, ends_on=starts_on + dt.timedelta(days=1), published_at=now,
+                contact_email="contact@example.org",
+                contact_phone="01 23 45 67 89",
+                starts_on=starts_on,
+                ends_on=starts_on + dt.timedelta(days=1),
+                published_at=now,
             )
             event_rows.append(event)
             plans.append((online, paid, rnd.sample(themes, rnd.randint(1, 3)), topic))
         event_rows = Event.objects.bulk_create(event_rows, batch_size=batch)
 
         days, speakers, theme_links, tiers = [], [], [], []
-        for event, (online, paid, event_themes, topic) in zip(event_rows, plans):
+        for event, (_online, paid, event_themes, _topic) in zip(event_rows, plans):
             days += [Day(event=event, date=event.starts_on), Day(event=event, date=event.ends_on)]
             for n in range(5):
-                speakers.append(Speaker(
-                    event=event, name=f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}",
-                    affiliation=rnd.choice(AFFILIATIONS), bio=" ".join(rnd.sample(SENTENCES, 2)),
-                    role=SpeakerRole.COORDINATOR if n == 0 else SpeakerRole.SPEAKER, order=n,
-                ))
+                speakers.append(
+                    Speaker(
+                        event=event,
+                        name=f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}",
+                        affiliation=rnd.choice(AFFILIATIONS),
+                        bio=" ".join(rnd.sample(SENTENCES, 2)),
+                        role=SpeakerRole.COORDINATOR if n == 0 else SpeakerRole.SPEAKER,
+                        order=n,
+                    )
+                )
             theme_links += [Event.themes.through(event=event, theme=t) for t in event_themes]
             if paid:
                 amount = rnd.choice([15000, 35000, 85000, 300000])
                 tiers += [
-                    PriceTier(event=event, label="Prise en charge par l'employeur", amount_cents=amount,
-                              payer_kind=PayerKind.EMPLOYER, includes="déjeuners compris", order=0),
-                    PriceTier(event=event, label="Inscription individuelle", amount_cents=amount // 2,
-                              payer_kind=PayerKind.INDIVIDUAL, order=1),
+                    PriceTier(
+                        event=event,
+                        label="Prise en charge par l'employeur",
+                        amount_cents=amount,
+                        payer_kind=PayerKind.EMPLOYER,
+                        includes="déjeuners compris",
+                        order=0,
+                    ),
+                    PriceTier(
+                        event=event,
+                        label="Inscription individuelle",
+                        amount_cents=amount // 2,
+                        payer_kind=PayerKind.INDIVIDUAL,
+                        order=1,
+                    ),
                 ]
             elif rnd.random() < 0.5:
                 tiers.append(PriceTier(event=event, label="Gratuit", amount_cents=0, payer_kind=PayerKind.FREE))
@@ -236,23 +358,31 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
 
         sessions, session_titles = [], {}
         for index, (event, (online, _paid, _themes, topic)) in enumerate(zip(event_rows, plans)):
-            for d, day in enumerate(days[2 * index:2 * index + 2]):
+            for d, day in enumerate(days[2 * index : 2 * index + 2]):
                 for start, end, kind, prefix in SESSION_PLAN:
                     mode = SessionMode.ONLINE if online and d == 0 else SessionMode.ON_SITE
                     if online and d == 1 and kind == "plenary":
                         mode = SessionMode.HYBRID
                     title = f"{prefix} : {topic}"
-                    sessions.append(Session(
-                        event=event, day=day, start_time=start, end_time=end, title=title,
-                        description=rnd.choice(SENTENCES), kind="webinar" if mode == SessionMode.ONLINE else kind,
-                        mode=mode, is_open_to_public=kind == "plenary" and rnd.random() < 0.2,
-                        online_url="https://visio.example.org/salle" if mode != SessionMode.ON_SITE else "",
-                    ))
+                    sessions.append(
+                        Session(
+                            event=event,
+                            day=day,
+                            start_time=start,
+                            end_time=end,
+                            title=title,
+                            description=rnd.choice(SENTENCES),
+                            kind="webinar" if mode == SessionMode.ONLINE else kind,
+                            mode=mode,
+                            is_open_to_public=kind == "plenary" and rnd.random() < 0.2,
+                            online_url="https://visio.example.org/salle" if mode != SessionMode.ON_SITE else "",
+                        )
+                    )
                     session_titles.setdefault(event.id, []).append(title)
         sessions = Session.objects.bulk_create(sessions, batch_size=batch)
         links = []
         for index, session in enumerate(sessions):
-            event_speakers = speakers[5 * (index // 8):5 * (index // 8) + 5]
+            event_speakers = speakers[5 * (index // 8) : 5 * (index // 8) + 5]
             for speaker in rnd.sample(event_speakers, rnd.randint(1, 2)):
                 links.append(SessionSpeaker(session=session, speaker=speaker, role=speaker.role))
         SessionSpeaker.objects.bulk_create(links, batch_size=batch)
@@ -260,10 +390,20 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
         # The folded search text, built from the same parts as services.refresh_search_text.
         for index, (event, (_online, _paid, event_themes, _topic)) in enumerate(zip(event_rows, plans)):
             org = event.organization
-            parts = [event.title, event.subtitle, event.description, event.audience, event.objectives,
-                     event.commune, event.partners, org.name, org.short_name, str(format_labels[event.format])]
+            parts = [
+                event.title,
+                event.subtitle,
+                event.description,
+                event.audience,
+                event.objectives,
+                event.commune,
+                event.partners,
+                org.name,
+                org.short_name,
+                str(format_labels[event.format]),
+            ]
             parts += [t.name for t in event_themes]
-            parts += [s.name for s in speakers[5 * index:5 * index + 5]]
+            parts += [s.name for s in speakers[5 * index : 5 * index + 5]]
             parts += session_titles[event.id]
             event.search_text = fold_for_search(" ".join(p for p in parts if p))
         Event.objects.bulk_update(event_rows, ["search_text"], batch_size=500)
@@ -320,8 +460,10 @@ def child_profile(*, count: int, slugs_path: Path) -> None:
             client.get(rnd.choice(paths))
         profiler.disable()
         sql_ms = sum(float(q["time"]) for q in queries) * 1000
-        print(f"\n== {page}: status {response.status_code}, {len(response.content) // 1024} KiB, "
-              f"{per_page:.1f} ms CPU/page in-process, {len(queries)} SQL queries taking {sql_ms:.1f} ms")
+        print(
+            f"\n== {page}: status {response.status_code}, {len(response.content) // 1024} KiB, "
+            f"{per_page:.1f} ms CPU/page in-process, {len(queries)} SQL queries taking {sql_ms:.1f} ms"
+        )
         for q in sorted(queries, key=lambda q: -float(q["time"]))[:4]:
             print(f"   {float(q['time']) * 1000:6.1f} ms  {q['sql'][:200]}")
         for order, limit in [("tottime", 14), ("cumulative", 40)]:
@@ -329,13 +471,24 @@ def child_profile(*, count: int, slugs_path: Path) -> None:
             stats = pstats.Stats(profiler, stream=out)
             stats.sort_stats(order).print_stats(limit)
             lines = [line for line in out.getvalue().splitlines() if line.strip()]
-            body = lines[lines.index(next(x for x in lines if "ncalls" in x)):]
+            body = lines[lines.index(next(x for x in lines if "ncalls" in x)) :]
             if order == "cumulative":  # the request plumbing above the view tells nothing
-                body = [body[0]] + [x for x in body[1:] if "django/test/" not in x and "handlers/" not in x
-                                    and "middleware" not in x and "deprecation.py" not in x][:22]
+                body = [body[0]] + [
+                    x
+                    for x in body[1:]
+                    if "django/test/" not in x
+                    and "handlers/" not in x
+                    and "middleware" not in x
+                    and "deprecation.py" not in x
+                ][:22]
             print(f"   -- by {order} (s over {count} pages)")
-            print("\n".join("   " + x.replace(str(REPO / ".venv/lib/python3.11/site-packages") + "/", "")
-                            .replace(str(REPO) + "/", "") for x in body))
+            print(
+                "\n".join(
+                    "   "
+                    + x.replace(str(REPO / ".venv/lib/python3.11/site-packages") + "/", "").replace(str(REPO) + "/", "")
+                    for x in body
+                )
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -345,15 +498,17 @@ def child_profile(*, count: int, slugs_path: Path) -> None:
 
 def base_env(*, database_url: str, data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "rencontres.settings",
-        "DATABASE_URL": database_url,
-        "RENCONTRES_DATA_DIR": str(data_dir),
-        "RENCONTRES_DEBUG": "0",
-        "RENCONTRES_SECRET_KEY": secrets.token_urlsafe(50),
-        "RENCONTRES_ALLOWED_HOSTS": HOST,
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "rencontres.settings",
+            "DATABASE_URL": database_url,
+            "RENCONTRES_DATA_DIR": str(data_dir),
+            "RENCONTRES_DEBUG": "0",
+            "RENCONTRES_SECRET_KEY": secrets.token_urlsafe(50),
+            "RENCONTRES_ALLOWED_HOSTS": HOST,
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     return env
 
 
@@ -405,12 +560,27 @@ def get(port: int, path: str, timeout: float = REQUEST_TIMEOUT) -> tuple[int, by
 def gunicorn(*, env: dict[str, str], workers: int, threads: int, log_path: Path):
     """A gunicorn serving the site on a free port of 127.0.0.1; stopped however we leave."""
     port = free_port()
-    args = [str(BIN / "gunicorn"), "rencontres.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers),
-            "--threads", str(threads), "--worker-class", "gthread" if threads > 1 else "sync",
-            "--timeout", "60", "--graceful-timeout", "5", "--error-logfile", str(log_path)]
+    args = [
+        str(BIN / "gunicorn"),
+        "rencontres.wsgi",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--worker-class",
+        "gthread" if threads > 1 else "sync",
+        "--timeout",
+        "60",
+        "--graceful-timeout",
+        "5",
+        "--error-logfile",
+        str(log_path),
+    ]
     if os.path.isdir("/dev/shm"):
         args += ["--worker-tmp-dir", "/dev/shm"]
-    log = open(log_path.with_suffix(".out"), "wb")
+    log = open(log_path.with_suffix(".out"), "wb")  # noqa: SIM115 (open for the server's whole life)
     process = subprocess.Popen(args, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -499,8 +669,9 @@ class CpuMeter:
 
     def stop(self) -> dict:
         after, before = self.snapshot(), self.before
-        spent = {name: sum(cpu - before[name].get(pid, 0.0) for pid, cpu in after[name].items())
-                 for name in self.groups}
+        spent = {
+            name: sum(cpu - before[name].get(pid, 0.0) for pid, cpu in after[name].items()) for name in self.groups
+        }
         spent["self"] = after["_self"] - before["_self"]
         busy = after["_machine"][0] - before["_machine"][0]
         total = after["_machine"][1] - before["_machine"][1]
@@ -565,8 +736,10 @@ def drive(*, port: int, paths: list[str], clients: int, seconds: float, mode: st
             statuses[status] = statuses.get(status, 0) + n
     elapsed = max(r["ended_at"] for r in results) - start_at
     cpu = meter.stop() if meter else {}
-    per_request = {f"{name}_cpu_ms": cpu.get(name, 0.0) * 1000 / max(1, len(latencies))
-                   for name in ["server", "database", "clients"]}
+    per_request = {
+        f"{name}_cpu_ms": cpu.get(name, 0.0) * 1000 / max(1, len(latencies))
+        for name in ["server", "database", "clients"]
+    }
     return {
         "requests": len(latencies),
         "rps": len(latencies) / elapsed if elapsed > 0 else 0.0,
@@ -609,45 +782,70 @@ def bench_database(db: str, args, pool) -> list[dict]:
         run_step([str(BIN / "rencontres"), "migrate", "--verbosity", "0"], env, timeout=300)
         print(f"  migrated in {time.perf_counter() - started:.1f} s", flush=True)
         slugs_path = workdir / "slugs.json"
-        run_step([sys.executable, __file__, "--child-fill", str(slugs_path), "--events", str(args.events)],
-                 env, timeout=1200)
+        run_step(
+            [sys.executable, __file__, "--child-fill", str(slugs_path), "--events", str(args.events)], env, timeout=1200
+        )
         slugs = json.loads(slugs_path.read_text())
         pages = {name: paths or [f"/evenements/{s}/" for s in slugs] for name, paths in PAGES.items()}
         pages = {name: paths for name, paths in pages.items() if name in args.pages}
 
         if args.profile:
-            run_step([sys.executable, __file__, "--child-profile", str(slugs_path), "--profile",
-                      str(args.profile)], env | {"RENCONTRES_ALLOWED_HOSTS": f"{HOST},testserver"}, timeout=900)
+            run_step(
+                [sys.executable, __file__, "--child-profile", str(slugs_path), "--profile", str(args.profile)],
+                env | {"RENCONTRES_ALLOWED_HOSTS": f"{HOST},testserver"},
+                timeout=900,
+            )
 
         log_path = workdir / "gunicorn.log"
         with gunicorn(env=env, workers=args.workers, threads=args.threads, log_path=log_path) as (port, server):
             database = url.rsplit("/", 1)[1]
-            meter = CpuMeter({
-                "server": lambda: process_tree(server.pid),
-                "database": lambda: postgres_backends(database) if db == "postgres" else [],
-                "clients": lambda: [p.pid for p in multiprocessing.active_children()],
-            })
+            meter = CpuMeter(
+                {
+                    "server": lambda: process_tree(server.pid),
+                    "database": lambda: postgres_backends(database) if db == "postgres" else [],
+                    "clients": lambda: [p.pid for p in multiprocessing.active_children()],
+                }
+            )
             for name, paths in pages.items():  # every page answers 200 before we time anything
                 status, body = get(port, paths[0])
                 if status != 200:
                     raise RuntimeError(f"{name} {paths[0]} answered {status}: {body[:300]!r}")
             warmup = [p for paths in pages.values() for p in paths[:50]]
-            drive(port=port, paths=warmup, clients=args.clients, seconds=WARMUP_SECONDS, mode=args.client_mode,
-                  pool=pool)
+            drive(
+                port=port, paths=warmup, clients=args.clients, seconds=WARMUP_SECONDS, mode=args.client_mode, pool=pool
+            )
             for name, paths in pages.items():
-                figures = drive(port=port, paths=paths, clients=args.clients, seconds=args.seconds,
-                                mode=args.client_mode, pool=pool, meter=meter)
-                result = {"bench": "pages", "db": db, "page": name, "path": paths[0] if len(paths) == 1
-                          else "/evenements/<slug>/", "events": args.events, "clients": args.clients,
-                          "seconds": args.seconds, "workers": args.workers, "threads": args.threads,
-                          "client_mode": args.client_mode, **figures}
+                figures = drive(
+                    port=port,
+                    paths=paths,
+                    clients=args.clients,
+                    seconds=args.seconds,
+                    mode=args.client_mode,
+                    pool=pool,
+                    meter=meter,
+                )
+                result = {
+                    "bench": "pages",
+                    "db": db,
+                    "page": name,
+                    "path": paths[0] if len(paths) == 1 else "/evenements/<slug>/",
+                    "events": args.events,
+                    "clients": args.clients,
+                    "seconds": args.seconds,
+                    "workers": args.workers,
+                    "threads": args.threads,
+                    "client_mode": args.client_mode,
+                    **figures,
+                }
                 results.append(result)
-                print(f"  {db:8} {name:10} {figures['rps']:7.1f} req/s  p50 {figures['p50_ms']:6.1f} ms  "
-                      f"p95 {figures['p95_ms']:6.1f} ms  p99 {figures['p99_ms']:6.1f} ms  "
-                      f"errors {figures['errors']}  (n={figures['requests']})  CPU/req: server "
-                      f"{figures['server_cpu_ms']:.1f} ms, db {figures['database_cpu_ms']:.1f} ms, clients "
-                      f"{figures['clients_cpu_ms']:.1f} ms; others used {figures['others_cpu_pct']:.0f}% of the machine",
-                      flush=True)
+                print(
+                    f"  {db:8} {name:10} {figures['rps']:7.1f} req/s  p50 {figures['p50_ms']:6.1f} ms  "
+                    f"p95 {figures['p95_ms']:6.1f} ms  p99 {figures['p99_ms']:6.1f} ms  "
+                    f"errors {figures['errors']}  (n={figures['requests']})  CPU/req: server "
+                    f"{figures['server_cpu_ms']:.1f} ms, db {figures['database_cpu_ms']:.1f} ms, clients "
+                    f"{figures['clients_cpu_ms']:.1f} ms; others used {figures['others_cpu_pct']:.0f}% of the machine",
+                    flush=True,
+                )
         if log_path.exists() and "Traceback" in log_path.read_text(errors="replace"):
             print(f"  gunicorn logged tracebacks: see {log_path}", flush=True)
     finally:
@@ -668,13 +866,18 @@ def parse_args(argv=None):
     parser.add_argument("--seconds", type=float, default=15.0, help="measured time per page (default 15)")
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
-    parser.add_argument("--workers", type=int, default=2,
-                        help="gunicorn worker processes (default 2, one per core: pages are CPU-bound; 4 measured slower)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="gunicorn worker processes (default 2, one per core: pages are CPU-bound; 4 measured slower)",
+    )
     parser.add_argument("--threads", type=int, default=1, help="threads per worker; >1 uses gthread (default 1)")
     parser.add_argument("--client-mode", choices=["process", "thread"], default="process")
     parser.add_argument("--postgres-url", default=POSTGRES_URL)
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="also profile N in-process renderings of each page")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="also profile N in-process renderings of each page"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the databases for a look afterwards")
     parser.add_argument("--child-fill", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-profile", type=Path, help=argparse.SUPPRESS)
@@ -693,8 +896,11 @@ def main(argv=None) -> None:
         return child_profile(count=args.profile, slugs_path=args.child_profile)
 
     databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    print(f"{args.events} events, {args.clients} {args.client_mode} clients, {args.seconds:g} s per page, "
-          f"gunicorn {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPUs", flush=True)
+    print(
+        f"{args.events} events, {args.clients} {args.client_mode} clients, {args.seconds:g} s per page, "
+        f"gunicorn {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPUs",
+        flush=True,
+    )
     pool = multiprocessing.get_context("fork").Pool(args.clients) if args.client_mode == "process" else None
     results = []
     try:
@@ -710,8 +916,10 @@ def main(argv=None) -> None:
     target = [r for r in results if r["page"] == TARGET_PAGE]
     for r in target:
         verdict = "meets" if r["p95_ms"] < TARGET_P95_MS else "MISSES"
-        print(f"# {r['db']}: event page p95 {r['p95_ms']:.1f} ms with {r['clients']} clients "
-              f"{verdict} the {TARGET_P95_MS:.0f} ms target")
+        print(
+            f"# {r['db']}: event page p95 {r['p95_ms']:.1f} ms with {r['clients']} clients "
+            f"{verdict} the {TARGET_P95_MS:.0f} ms target"
+        )
 
 
 if __name__ == "__main__":

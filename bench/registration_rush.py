@@ -47,8 +47,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import (  # noqa: E402
-    BIN, HOST, CpuMeter, base_env, drop_postgres, gunicorn, percentile, postgres_backends, process_tree,
-    recreate_postgres, run_step,
+    BIN,
+    HOST,
+    CpuMeter,
+    base_env,
+    drop_postgres,
+    gunicorn,
+    percentile,
+    postgres_backends,
+    process_tree,
+    recreate_postgres,
+    run_step,
 )
 
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/rencontres_rush"
@@ -82,8 +91,11 @@ def child_setup(*, count: int, out: Path) -> None:
     slugs = []
     for n in range(count):
         event = event_services.create_event(
-            organization=organization, title=f"Journée de l'action sociale {n + 1}", format=EventFormat.JOURNEE,
-            capacity_max=PLACES, registration_opens_at=timezone.now() - dt.timedelta(days=1),
+            organization=organization,
+            title=f"Journée de l'action sociale {n + 1}",
+            format=EventFormat.JOURNEE,
+            capacity_max=PLACES,
+            registration_opens_at=timezone.now() - dt.timedelta(days=1),
             contact_email="contact@example.org",
         )
         day = event_services.add_day(event=event, date=starts_on)
@@ -116,11 +128,16 @@ def cursor_for(url: str):
 def stored(url: str, slug: str) -> tuple[dict[str, int], set[str], str]:
     """Registrations of the event by state, their addresses, and how many acknowledgements are queued in all."""
     with cursor_for(url) as (cur, p):
-        cur.execute(f"SELECT r.state, r.email FROM registrations_registration r "
-                    f"JOIN events_event e ON e.id = r.event_id WHERE e.slug = {p}", [slug])
+        cur.execute(
+            f"SELECT r.state, r.email FROM registrations_registration r "
+            f"JOIN events_event e ON e.id = r.event_id WHERE e.slug = {p}",
+            [slug],
+        )
         rows = cur.fetchall()
-        cur.execute(f"SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE {p}",
-                    ['%acknowledge_registration'])
+        cur.execute(
+            f"SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE {p}",
+            ["%acknowledge_registration"],
+        )
         queued = cur.fetchone()[0]
         cur.execute("SELECT count(*) FROM registrations_registration")
         tasks = f"{queued} for {cur.fetchone()[0]} registrations"
@@ -136,10 +153,14 @@ def stored(url: str, slug: str) -> tuple[dict[str, int], set[str], str]:
 
 
 def body_for(run: str, i: int) -> bytes:
-    return json.dumps({
-        "first_name": "Camille", "last_name": f"Martin {i}", "email": f"{run}-{i}@example.org",
-        "job_title": "assistante sociale",
-    }).encode()
+    return json.dumps(
+        {
+            "first_name": "Camille",
+            "last_name": f"Martin {i}",
+            "email": f"{run}-{i}@example.org",
+            "job_title": "assistante sociale",
+        }
+    ).encode()
 
 
 def client_thread(port: int, path: str, run: str, indexes: range, out: list) -> None:
@@ -168,8 +189,9 @@ def client_process(args) -> list:
     """Several client threads in one process; they start together at `start_at`."""
     port, path, run, slots, clients, requests, start_at = args
     out: list = []
-    threads = [threading.Thread(target=client_thread, args=(port, path, run, range(k, requests, clients), out))
-               for k in slots]
+    threads = [
+        threading.Thread(target=client_thread, args=(port, path, run, range(k, requests, clients), out)) for k in slots
+    ]
     time.sleep(max(0.0, min(start_at - time.time(), 10.0)))
     for thread in threads:
         thread.start()
@@ -183,8 +205,9 @@ def rush(pool, *, port: int, slug: str, run: str, clients: int, requests: int) -
     path = f"/api/events/{slug}/registrations"
     processes = math.ceil(clients / THREADS_PER_PROCESS)
     start_at = time.time() + 0.5
-    jobs = [(port, path, run, list(range(p, clients, processes)), clients, requests, start_at)
-            for p in range(processes)]
+    jobs = [
+        (port, path, run, list(range(p, clients, processes)), clients, requests, start_at) for p in range(processes)
+    ]
     answers = [a for part in pool.map(client_process, jobs) for a in part]
     return answers, time.time() - start_at
 
@@ -200,21 +223,37 @@ def measure(pool, meter, *, db: str, url: str, port: int, slug: str, clients: in
     latencies = sorted(a[2] for a in answers)
     confirmed, waitlisted = states.get("confirmed", 0), states.get("waiting", 0)
     result = {
-        "db": db, "clients": clients, "requests": len(answers), "confirmed": confirmed, "waitlisted": waitlisted,
-        "errors": len(errors) + (requests - len(answers)), "overbooked": max(0, confirmed - PLACES),
-        "lost": len(answered - emails), "rps": round(len(answers) / elapsed, 1),
-        "p50_ms": round(percentile(latencies, 50), 1), "p95_ms": round(percentile(latencies, 95), 1),
+        "db": db,
+        "clients": clients,
+        "requests": len(answers),
+        "confirmed": confirmed,
+        "waitlisted": waitlisted,
+        "errors": len(errors) + (requests - len(answers)),
+        "overbooked": max(0, confirmed - PLACES),
+        "lost": len(answered - emails),
+        "rps": round(len(answers) / elapsed, 1),
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p95_ms": round(percentile(latencies, 95), 1),
     }
     statuses: dict[int, int] = {}
     for a in answers:
         statuses[a[1]] = statuses.get(a[1], 0) + 1
-    print(f"  {db:8} {clients:3} clients: {result['rps']:6.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "
-          f"p95 {result['p95_ms']:6.1f} ms  statuses {dict(sorted(statuses.items()))}  stored {states}  "
-          f"acknowledgement tasks queued: {tasks} in the database", flush=True)
+    print(
+        f"  {db:8} {clients:3} clients: {result['rps']:6.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "
+        f"p95 {result['p95_ms']:6.1f} ms  statuses {dict(sorted(statuses.items()))}  stored {states}  "
+        f"acknowledgement tasks queued: {tasks} in the database",
+        flush=True,
+    )
     # CPU per request: on a shared 2-core machine this, not the wall clock, says what a request costs.
-    print("    CPU ms/request: " + ", ".join(f"{name} {cpu[name] * 1000 / max(1, len(answers)):.1f}" for name in
-          ["server", "database", "clients"]) + f"; others used {100 * cpu['others'] / cpu['machine_total']:.0f}%"
-          " of the machine", flush=True)
+    print(
+        "    CPU ms/request: "
+        + ", ".join(
+            f"{name} {cpu[name] * 1000 / max(1, len(answers)):.1f}" for name in ["server", "database", "clients"]
+        )
+        + f"; others used {100 * cpu['others'] / cpu['machine_total']:.0f}%"
+        " of the machine",
+        flush=True,
+    )
     for i, status, _latency, detail in errors[:3]:
         print(f"    error on request {i}: {status} {detail}", flush=True)
     return result
@@ -236,22 +275,34 @@ def bench_database(db: str, args, pool) -> list[dict]:
             recreate_postgres(url)
         run_step([str(BIN / "rencontres"), "migrate", "--verbosity", "0"], env, timeout=300)
         slugs_path = workdir / "slugs.json"
-        run_step([sys.executable, __file__, "--child-setup", str(slugs_path), "--events",
-                  str(len(args.clients) + 1)], env, timeout=300)
+        run_step(
+            [sys.executable, __file__, "--child-setup", str(slugs_path), "--events", str(len(args.clients) + 1)],
+            env,
+            timeout=300,
+        )
         warmup_slug, *slugs = json.loads(slugs_path.read_text())
         log_path = workdir / "gunicorn.log"
         with gunicorn(env=env, workers=args.workers, threads=args.threads, log_path=log_path) as (port, server):
-            meter = CpuMeter({
-                "server": lambda: process_tree(server.pid),
-                "database": lambda: postgres_backends(url.rsplit("/", 1)[1]) if db == "postgres" else [],
-                "clients": lambda: [p.pid for p in multiprocessing.active_children()],
-            })
+            meter = CpuMeter(
+                {
+                    "server": lambda: process_tree(server.pid),
+                    "database": lambda: postgres_backends(url.rsplit("/", 1)[1]) if db == "postgres" else [],
+                    "clients": lambda: [p.pid for p in multiprocessing.active_children()],
+                }
+            )
             # Every worker imports, connects and fills its caches before anything is timed.
-            rush(pool, port=port, slug=warmup_slug, run="warmup", clients=min(16, max(args.clients)),
-                 requests=WARMUP_REQUESTS)
+            rush(
+                pool,
+                port=port,
+                slug=warmup_slug,
+                run="warmup",
+                clients=min(16, max(args.clients)),
+                requests=WARMUP_REQUESTS,
+            )
             for clients, slug in zip(args.clients, slugs):
-                results.append(measure(pool, meter, db=db, url=url, port=port, slug=slug, clients=clients,
-                                       requests=args.requests))
+                results.append(
+                    measure(pool, meter, db=db, url=url, port=port, slug=slug, clients=clients, requests=args.requests)
+                )
         if log_path.exists() and "Traceback" in log_path.read_text(errors="replace"):
             print(f"  gunicorn logged tracebacks: see {log_path}", flush=True)
     finally:
@@ -295,8 +346,12 @@ def parse_args(argv=None):
         args.clients = [int(c) for c in args.clients.split(",")]
     except ValueError:
         parser.error("--clients is a comma-separated list of numbers, e.g. 1,16,64")
-    if not (all(1 <= c <= 256 for c in args.clients) and 1 <= args.requests <= 100_000
-            and 1 <= args.workers <= 32 and 1 <= args.threads <= 64):
+    if not (
+        all(1 <= c <= 256 for c in args.clients)
+        and 1 <= args.requests <= 100_000
+        and 1 <= args.workers <= 32
+        and 1 <= args.threads <= 64
+    ):
         parser.error("--clients 1..256 each, --requests 1..100,000, --workers 1..32, --threads 1..64")
     return args
 
@@ -307,8 +362,11 @@ def main(argv=None) -> None:
     if args.child_setup:
         return child_setup(count=args.events, out=args.child_setup)
     databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    print(f"{args.requests} registrations per run, {PLACES} places, clients {args.clients}, "
-          f"gunicorn {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPUs", flush=True)
+    print(
+        f"{args.requests} registrations per run, {PLACES} places, clients {args.clients}, "
+        f"gunicorn {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPUs",
+        flush=True,
+    )
     pool = multiprocessing.get_context("fork").Pool(math.ceil(max(args.clients) / THREADS_PER_PROCESS))
     results = []
     try:

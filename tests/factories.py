@@ -58,9 +58,7 @@ def make_event(
     for date in days:
         day = services.add_day(event=event, date=date)
         for i in range(sessions_per_day):
-            services.add_session(
-                day=day, title=f"Séance {i + 1}", start_time=dt.time(9 + i), end_time=dt.time(10 + i)
-            )
+            services.add_session(day=day, title=f"Séance {i + 1}", start_time=dt.time(9 + i), end_time=dt.time(10 + i))
     if published:
         services.publish_event(event=event)
     event.refresh_from_db()

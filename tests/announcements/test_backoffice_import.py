@@ -35,7 +35,11 @@ def test_pasting_an_announcement_makes_a_draft_with_its_programme(client, alice,
     assert "solidarités" in event.title
     assert event.days.count() == 2
     intro = event.sessions.get(title__startswith="Introduction")
-    assert (str(intro.day.date), intro.start_time.strftime("%H:%M"), intro.end_time.strftime("%H:%M")) == ("2021-10-12", "09:00", "10:30")
+    assert (str(intro.day.date), intro.start_time.strftime("%H:%M"), intro.end_time.strftime("%H:%M")) == (
+        "2021-10-12",
+        "09:00",
+        "10:30",
+    )
     assert event.price_tiers.get().amount_cents == 85000
     assert event.contact_email == "contact@collegecluny.eu"
 
@@ -47,7 +51,7 @@ def test_doubts_are_shown_in_the_section_they_concern(client, alice, organizatio
     doubts = event.announcement_import.doubts
     assert any(d["section"] == "programme" and "13" in d["message"] for d in doubts), doubts
     page = client.get(f"/gestion/evenements/{event.id}/").content.decode()
-    programme = page[page.index('id="programme-title"'):page.index('id="speakers-title"')]
+    programme = page[page.index('id="programme-title"') : page.index('id="speakers-title"')]
     assert "À vérifier" in programme
 
 
@@ -60,10 +64,14 @@ def test_the_source_is_kept_as_a_private_document(client, alice, organization):
 
 
 def test_uploading_a_pdf_announcement(client, alice, organization):
-    pdf = typst.compile("= Matinée d'étude\nJeudi 6 novembre 2014, de 8h30 à 12h30\n\nContact : 01 43 93 87 80".encode())
+    pdf = typst.compile(
+        "= Matinée d'étude\nJeudi 6 novembre 2014, de 8h30 à 12h30\n\nContact : 01 43 93 87 80".encode()
+    )
     client.force_login(alice)
-    client.post("/gestion/importer/", {"organization": organization.id,
-                                       "file": SimpleUploadedFile("flyer.pdf", pdf, content_type="application/pdf")})
+    client.post(
+        "/gestion/importer/",
+        {"organization": organization.id, "file": SimpleUploadedFile("flyer.pdf", pdf, content_type="application/pdf")},
+    )
     event = Event.objects.get()
     assert str(event.starts_on) == "2014-11-06"
     assert event.documents.get().file_type == "PDF"
@@ -72,8 +80,10 @@ def test_uploading_a_pdf_announcement(client, alice, organization):
 def test_an_unreadable_file_is_refused_in_french_and_nothing_is_created(client, alice, organization):
     scan = typst.compile(b"#rect(width: 5cm, height: 5cm, fill: black)")
     client.force_login(alice)
-    response = client.post("/gestion/importer/", {"organization": organization.id,
-                                                  "file": SimpleUploadedFile("scan.pdf", scan, content_type="application/pdf")})
+    response = client.post(
+        "/gestion/importer/",
+        {"organization": organization.id, "file": SimpleUploadedFile("scan.pdf", scan, content_type="application/pdf")},
+    )
     assert response.status_code == 400
     assert "texte" in response.content.decode()
     assert not Event.objects.exists()

@@ -7,12 +7,41 @@ from rencontres.announcements.parsing import parse_announcement_bytes, parse_ann
 from rencontres.announcements.reading import UnreadableAnnouncement
 
 # French-looking fragments make the parser's paths (dates, times, prices, venues) actually run.
-FRAGMENTS = st.sampled_from([
-    "Mardi 12 octobre 2021", "12 - 13 octobre", "9h00 - 10h30 : ", "25h", "20h00 :", "juin 2121", "de novembre 2020 à juin 2021",
-    "850 €", "13 minimum / 30 maximum", "3 rue Henri-IV", "75003 Paris", "01 43 93 87 80", "contact@example.org",
-    "https://example.org/inscription", "**", "# ", "- ", "> ", "\n", "\n\n", "« ", " »", "avec Jacques Ion, ", "(PDF – 12 ko)",
-    "N° Siret : 34968515600045", "Pour vous inscrire :", "<p>", "</p>", "<table><tr><td>", "<script>", "Semaine 1/",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "Mardi 12 octobre 2021",
+        "12 - 13 octobre",
+        "9h00 - 10h30 : ",
+        "25h",
+        "20h00 :",
+        "juin 2121",
+        "de novembre 2020 à juin 2021",
+        "850 €",
+        "13 minimum / 30 maximum",
+        "3 rue Henri-IV",
+        "75003 Paris",
+        "01 43 93 87 80",
+        "contact@example.org",
+        "https://example.org/inscription",
+        "**",
+        "# ",
+        "- ",
+        "> ",
+        "\n",
+        "\n\n",
+        "« ",
+        " »",
+        "avec Jacques Ion, ",
+        "(PDF – 12 ko)",
+        "N° Siret : 34968515600045",
+        "Pour vous inscrire :",
+        "<p>",
+        "</p>",
+        "<table><tr><td>",
+        "<script>",
+        "Semaine 1/",
+    ]
+)
 TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=40).map("".join)
 LIMITS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

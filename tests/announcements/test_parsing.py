@@ -10,8 +10,10 @@ def parse(text: str) -> dict:
 
 
 def test_year_of_a_programme_day_comes_from_the_document():
-    draft = parse("SAVE THE DATE 12 - 13 OCTOBRE 2021\n\nMARDI 12 OCTOBRE\n• 9h00 - 10h30 : Introduction\n\n"
-                  "MERCREDI 13 OCTOBRE\n• 9h00 - 12h30 : Ateliers")
+    draft = parse(
+        "SAVE THE DATE 12 - 13 OCTOBRE 2021\n\nMARDI 12 OCTOBRE\n• 9h00 - 10h30 : Introduction\n\n"
+        "MERCREDI 13 OCTOBRE\n• 9h00 - 12h30 : Ateliers"
+    )
     assert [s["date"] for s in draft["sessions"]] == ["2021-10-12", "2021-10-13"]
     assert (draft["start_date"], draft["end_date"]) == ("2021-10-12", "2021-10-13")
     assert draft["warnings"] == []
@@ -58,10 +60,14 @@ def test_unknown_values_stay_empty():
 
 
 def test_lone_time_takes_the_next_short_paragraph_as_title():
-    draft = parse("JEUDI 24 JUIN 2021\n\n9h\n\n**ACCUEIL**\n\n10h - 12h\n\n**#1**\n\n**WEBINAIRE #1**\n\n"
-                  "*Crise sanitaire, quels impacts ?*\n\nCette table ronde entend explorer l'impact de la crise.")
+    draft = parse(
+        "JEUDI 24 JUIN 2021\n\n9h\n\n**ACCUEIL**\n\n10h - 12h\n\n**#1**\n\n**WEBINAIRE #1**\n\n"
+        "*Crise sanitaire, quels impacts ?*\n\nCette table ronde entend explorer l'impact de la crise."
+    )
     assert [(s["start"], s["end"], s["title"]) for s in draft["sessions"]] == [
-        ("09:00", None, "Accueil"), ("10:00", "12:00", "Webinaire #1 : Crise sanitaire, quels impacts ?")]
+        ("09:00", None, "Accueil"),
+        ("10:00", "12:00", "Webinaire #1 : Crise sanitaire, quels impacts ?"),
+    ]
 
 
 def test_online_sessions_are_marked_distanciel():
@@ -70,7 +76,9 @@ def test_online_sessions_are_marked_distanciel():
 
 
 def test_lecture_open_to_the_public_is_flagged():
-    draft = parse("MARDI 12 OCTOBRE 2021\n• 20h00 : Conférence sur la solidarité avec Jacques Ion, sociologue. Ouverte au public")
+    draft = parse(
+        "MARDI 12 OCTOBRE 2021\n• 20h00 : Conférence sur la solidarité avec Jacques Ion, sociologue. Ouverte au public"
+    )
     session = draft["sessions"][0]
     assert session["open_to_public"] is True
     assert session["title"] == "Conférence sur la solidarité"
@@ -80,33 +88,46 @@ def test_lecture_open_to_the_public_is_flagged():
 def test_prices_by_payer_keep_their_labels():
     draft = parse("Coût\n\n- Prise en charge par l'employeur : 3 000€\n- Prise en charge individuelle : 1 500€")
     assert [(p["amount"], p["label"]) for p in draft["prices"]] == [
-        (3000, "Prise en charge par l'employeur"), (1500, "Prise en charge individuelle")]
+        (3000, "Prise en charge par l'employeur"),
+        (1500, "Prise en charge individuelle"),
+    ]
 
 
 def test_free_event_has_a_zero_price():
     assert parse("Conférence\n\nEntrée libre.")["prices"] == [{"amount": 0, "currency": "EUR", "label": "Gratuit"}]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Nombre de participants : 13 minimum / 30 maximum", {"min": 13, "max": 30}),
-    ("Groupe de 8 participants minimum et 12 maximum.", {"min": 8, "max": 12}),
-    ("Dans la limite de 200 places.", {"min": None, "max": 200}),
-    ("Pré-requis : expérience professionnelle d'au moins 3 ans", {"min": None, "max": None}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nombre de participants : 13 minimum / 30 maximum", {"min": 13, "max": 30}),
+        ("Groupe de 8 participants minimum et 12 maximum.", {"min": 8, "max": 12}),
+        ("Dans la limite de 200 places.", {"min": None, "max": 200}),
+        ("Pré-requis : expérience professionnelle d'au moins 3 ans", {"min": None, "max": None}),
+    ],
+)
 def test_capacity(text, expected):
     assert parse(f"Formation\n\n{text}")["capacity"] == expected
 
 
 def test_venue_with_postcode_on_the_next_line():
     draft = parse("➤ **Bourse Départementale du Travail**\n1, place de la Libération\n93 000 Bobigny")
-    assert draft["venues"] == [{"name": "Bourse Départementale du Travail", "street": "1, place de la Libération",
-                                "postcode": "93000", "city": "Bobigny"}]
+    assert draft["venues"] == [
+        {
+            "name": "Bourse Départementale du Travail",
+            "street": "1, place de la Libération",
+            "postcode": "93000",
+            "city": "Bobigny",
+        }
+    ]
 
 
 def test_contacts_phones_and_registration_link():
-    draft = parse("Rapprochez-vous de Patrice Lauthrey\nplauthrey@cg93.fr ou 01 43 93 87 80\n\n"
-                  "Pour vous inscrire, merci de compléter le formulaire :\nhttp://enquetes.example.fr/q.htm\n\n"
-                  "Voir aussi https://example.fr/actualites")
+    draft = parse(
+        "Rapprochez-vous de Patrice Lauthrey\nplauthrey@cg93.fr ou 01 43 93 87 80\n\n"
+        "Pour vous inscrire, merci de compléter le formulaire :\nhttp://enquetes.example.fr/q.htm\n\n"
+        "Voir aussi https://example.fr/actualites"
+    )
     assert draft["emails"] == ["plauthrey@cg93.fr"]
     assert draft["phones"] == ["0143938780"]
     assert draft["registration_urls"] == ["http://enquetes.example.fr/q.htm"]
@@ -119,8 +140,10 @@ def test_places_named_after_people_are_not_speakers():
 
 
 def test_organizers_from_the_organising_sentence():
-    draft = parse("La Direction régionale et les Directions départementales de la cohésion sociale, en partenariat "
-                  "avec l'association Voisins & Citoyens, ont souhaité organiser un cycle de séminaires.")
+    draft = parse(
+        "La Direction régionale et les Directions départementales de la cohésion sociale, en partenariat "
+        "avec l'association Voisins & Citoyens, ont souhaité organiser un cycle de séminaires."
+    )
     assert draft["organizers"] == ["Direction régionale", "Directions départementales de la cohésion sociale"]
     assert draft["partners"] == ["Voisins & Citoyens"]
     assert draft["format"] == "cycle"
@@ -137,6 +160,8 @@ def test_legal_identifiers_are_digits_only():
 
 
 def test_title_is_the_standout_block_not_a_section_heading():
-    draft = parse("le cnam\n\n**CERTIFICAT DE SPECIALISATION**\n**INNOVATIONS SOCIALES**\n\n## OBJECTIFS\n\ntexte\n\n"
-                  "## PUBLIC\n\ntexte\n\n## PROGRAMME\n\ntexte")
+    draft = parse(
+        "le cnam\n\n**CERTIFICAT DE SPECIALISATION**\n**INNOVATIONS SOCIALES**\n\n## OBJECTIFS\n\ntexte\n\n"
+        "## PUBLIC\n\ntexte\n\n## PROGRAMME\n\ntexte"
+    )
     assert draft["title"] == "Certificat de specialisation innovations sociales"

@@ -25,7 +25,9 @@ def test_html_keeps_headings_lists_and_table_rows():
 
 
 def test_html_scripts_and_styles_are_dropped():
-    html = b"<html><head><style>p{color:red}</style></head><body><p>Annonce</p><script>alert('x')</script></body></html>"
+    html = (
+        b"<html><head><style>p{color:red}</style></head><body><p>Annonce</p><script>alert('x')</script></body></html>"
+    )
     text = read_bytes(html, "page.html")
     assert "alert" not in text and "color" not in text
     assert "Annonce" in text
@@ -74,7 +76,9 @@ def test_oversized_files_are_refused_before_reading(tmp_path):
 def test_two_column_pdf_is_read_column_by_column():
     pdf = pdf_from_typst(
         '#set page(columns: 2)\n#set text(lang: "fr")\n'
-        + "Colonne gauche premier. " * 30 + "FINGAUCHE\n#colbreak()\nDEBUTDROITE " + "Colonne droite. " * 30
+        + "Colonne gauche premier. " * 30
+        + "FINGAUCHE\n#colbreak()\nDEBUTDROITE "
+        + "Colonne droite. " * 30
     )
     text = read_bytes(pdf, "annonce.pdf")
     assert text.index("FINGAUCHE") < text.index("DEBUTDROITE")
@@ -82,7 +86,9 @@ def test_two_column_pdf_is_read_column_by_column():
 
 
 def test_pdf_headings_are_marked():
-    pdf = pdf_from_typst('#text(size: 24pt)[Grand titre]\n\nUn paragraphe de texte ordinaire, assez long pour être le corps.')
+    pdf = pdf_from_typst(
+        "#text(size: 24pt)[Grand titre]\n\nUn paragraphe de texte ordinaire, assez long pour être le corps."
+    )
     assert read_bytes(pdf, "a.pdf").startswith("# Grand titre")
 
 

@@ -22,8 +22,12 @@ def score(docs: Path, expected: Path, predicted: Path) -> float:
         document = next(p for p in docs.iterdir() if p.stem == answer.stem and p.is_file())
         result = parse_announcement_bytes(document.read_bytes(), document.name)
         (predicted / answer.name).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(SCORER), "--expected", str(expected), "--predicted", str(predicted)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(SCORER), "--expected", str(expected), "--predicted", str(predicted)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return float(re.search(r"import score: ([\d.]+)", out).group(1))
 
 

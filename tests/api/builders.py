@@ -10,8 +10,12 @@ _counter = itertools.count(1)
 
 def payload(**fields) -> dict:
     n = next(_counter)
-    body = {"first_name": "Camille", "last_name": f"Martin {n}", "email": f"api{n}@example.org",
-            "job_title": "assistante sociale"}
+    body = {
+        "first_name": "Camille",
+        "last_name": f"Martin {n}",
+        "email": f"api{n}@example.org",
+        "job_title": "assistante sociale",
+    }
     body.update(fields)
     return body
 

@@ -10,7 +10,7 @@ from .builders import add_tier, make_event, register
 
 pytestmark = pytest.mark.django_db
 
-TODAY = dt.datetime(2030, 1, 10, 12, tzinfo=dt.timezone.utc)
+TODAY = dt.datetime(2030, 1, 10, 12, tzinfo=dt.UTC)
 
 
 @time_machine.travel(TODAY, tick=False)
@@ -74,13 +74,19 @@ def test_a_bad_filter_gets_a_french_422_naming_the_field(client, db):
 
 @time_machine.travel(TODAY, tick=False)
 def test_an_event_shows_its_programme_prices_and_session_places(client, organization):
-    event = make_event(organization, title="Rencontres", capacity=30, sessions_per_day=2,
-                       days=(dt.date(2030, 3, 14), dt.date(2030, 3, 15)))
+    event = make_event(
+        organization,
+        title="Rencontres",
+        capacity=30,
+        sessions_per_day=2,
+        days=(dt.date(2030, 3, 14), dt.date(2030, 3, 15)),
+    )
     tier = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=85000, label="Employeur")
     workshop = event.sessions.order_by("id").first()
     event_services.update_session(session=workshop, capacity=12)
-    event_services.update_session(session=event.sessions.order_by("id").last(), online_url="https://visio.example.org/x",
-                                  mode="online")
+    event_services.update_session(
+        session=event.sessions.order_by("id").last(), online_url="https://visio.example.org/x", mode="online"
+    )
 
     response = client.get(f"/api/events/{event.slug}")
 
@@ -90,8 +96,9 @@ def test_an_event_shows_its_programme_prices_and_session_places(client, organiza
     sessions = [s for d in body["days"] for s in d["sessions"]]
     assert len(sessions) == 4
     assert {s["id"]: s["places_left"] for s in sessions}[workshop.id] == 12
-    assert body["prices"] == [{"id": tier.id, "label": "Employeur", "amount_cents": 85000, "payer_kind": "employer",
-                               "includes": ""}]
+    assert body["prices"] == [
+        {"id": tier.id, "label": "Employeur", "amount_cents": 85000, "payer_kind": "employer", "includes": ""}
+    ]
     assert body["registration"]["places_left"] == 30
     assert "visio.example.org" not in response.content.decode()  # the link is for registered people only
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _before_the_events():
     """The events of these tests are in March 2030; registrations are open in January."""
-    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.UTC), tick=False):
         yield
 
 
@@ -75,7 +75,7 @@ def test_an_invitation_only_event_refuses_an_address_not_invited(client, organiz
 
 
 def test_closed_registrations_are_refused_with_a_400(client, organization):
-    event = make_event(organization, registration_closes_at=dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc))
+    event = make_event(organization, registration_closes_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
 
     response = post(client, event, payload())
 
@@ -125,10 +125,19 @@ def test_an_employer_paying_needs_its_name_address_and_contact(client, organizat
     response = post(client, event, payload(price_tier=tier.id))
 
     assert response.status_code == 422
-    assert {e["field"] for e in response.json()["errors"]} == {"employer_name", "employer_address", "payer_contact_email"}
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "employer_name",
+        "employer_address",
+        "payer_contact_email",
+    }
 
-    complete = payload(price_tier=tier.id, employer_name="CCAS de Bobigny", employer_address="1 rue de la Paix, Bobigny",
-                       payer_contact_email="rh@ccas.example.org", employer_siret="123 456 789 00012")
+    complete = payload(
+        price_tier=tier.id,
+        employer_name="CCAS de Bobigny",
+        employer_address="1 rue de la Paix, Bobigny",
+        payer_contact_email="rh@ccas.example.org",
+        employer_siret="123 456 789 00012",
+    )
     created = post(client, event, complete)
     assert created.status_code == 201
     registration = Registration.objects.get(id=created.json()["id"])
@@ -146,8 +155,9 @@ def test_a_field_the_event_does_not_ask_for_is_refused(client, organization):
 
 def test_required_questions_are_answered_by_their_id(client, organization):
     event = make_event(organization)
-    question = configuration.add_question(event=event, label="Régime alimentaire ?", kind=QuestionKind.TEXT,
-                                          is_required=True)
+    question = configuration.add_question(
+        event=event, label="Régime alimentaire ?", kind=QuestionKind.TEXT, is_required=True
+    )
 
     missing = post(client, event, payload())
     unknown = post(client, event, payload(answers={"999999": "x"}))
@@ -173,13 +183,16 @@ def test_an_event_asking_for_files_sends_people_to_the_web_form(client, organiza
     assert f"/evenements/{event.slug}/inscription/" in response.json()["detail"]
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"first_name": "A"}, "last_name"),
-    ({**payload(), "email": 12}, "email"),
-    ({**payload(), "first_name": "x" * 101}, "first_name"),
-    ({**payload(), "price_tier": 2**70}, "price_tier"),
-    ({**payload(), "last_name": "nul\x00"}, "last_name"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"first_name": "A"}, "last_name"),
+        ({**payload(), "email": 12}, "email"),
+        ({**payload(), "first_name": "x" * 101}, "first_name"),
+        ({**payload(), "price_tier": 2**70}, "price_tier"),
+        ({**payload(), "last_name": "nul\x00"}, "last_name"),
+    ],
+)
 def test_malformed_payloads_get_a_french_422(client, organization, body, field):
     event = make_event(organization)
 

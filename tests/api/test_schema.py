@@ -8,12 +8,11 @@ import datetime as dt
 import pytest
 import schemathesis
 import time_machine
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
-
-from django.core import signals
-from django.db import close_old_connections
 
 from rencontres.events import services as event_services
 from rencontres.events.enums import PayerKind
@@ -22,7 +21,6 @@ from rencontres.registrations.enums import QuestionKind
 from rencontres.wsgi import application
 
 from .builders import add_tier, make_event, register, token_for
-
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
@@ -34,8 +32,9 @@ known_slugs: list[str] = []
 def flatmap_path_parameters(context, path_parameters):
     if not path_parameters or "slug" not in path_parameters or not known_slugs:
         return st.just(path_parameters)
-    return st.one_of(st.just(path_parameters),
-                     st.sampled_from(list(known_slugs)).map(lambda slug: {**path_parameters, "slug": slug}))
+    return st.one_of(
+        st.just(path_parameters), st.sampled_from(list(known_slugs)).map(lambda slug: {**path_parameters, "slug": slug})
+    )
 
 
 @pytest.fixture
@@ -67,12 +66,11 @@ def _keep_the_test_connection_open():
 
 @pytest.fixture(autouse=True)
 def _before_the_events():
-    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.timezone.utc), tick=True):
+    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.UTC), tick=True):
         yield
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 def test_no_request_makes_the_api_fail(case, token):
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error])

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _before_the_events():
-    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.UTC), tick=False):
         yield
 
 
@@ -37,7 +37,8 @@ def test_an_organisation_token_reads_its_event_registrations_in_order_of_arrival
     body = response.json()
     assert body["count"] == 2
     assert [(r["id"], r["email"], r["state"]) for r in body["items"]] == [
-        (first.id, "premiere@example.org", "confirmed"), (second.id, "second@example.org", "waiting"),
+        (first.id, "premiere@example.org", "confirmed"),
+        (second.id, "second@example.org", "waiting"),
     ]
     waiting = get_registrations(client, event, token_for(organization), "?state=waiting").json()
     assert [r["id"] for r in waiting["items"]] == [second.id]
@@ -102,8 +103,9 @@ def test_the_admin_shows_the_clear_token_once_when_adding(client, organization, 
     admin = django_user_model.objects.create_superuser(email="admin@example.org", password="motdepasse-solide-42")
     client.force_login(admin)
 
-    response = client.post("/admin/organizations/apitoken/add/", {"organization": organization.id, "label": "CRM"},
-                           follow=True)
+    response = client.post(
+        "/admin/organizations/apitoken/add/", {"organization": organization.id, "label": "CRM"}, follow=True
+    )
 
     token = ApiToken.objects.get()
     [message] = [str(m) for m in response.context["messages"] if "Jeton créé" in str(m)]

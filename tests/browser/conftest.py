@@ -9,8 +9,11 @@ from tests.conftest import REQUIRE_REAL_PARTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
 ]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
@@ -22,7 +25,9 @@ def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return
     if REQUIRE_REAL_PARTS:
-        raise pytest.UsageError(f"{CHROMIUM} is missing and RENCONTRES_REQUIRE_REAL_PARTS=1 forbids skipping browser tests")
+        raise pytest.UsageError(
+            f"{CHROMIUM} is missing and RENCONTRES_REQUIRE_REAL_PARTS=1 forbids skipping browser tests"
+        )
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
     for item in items:
         if "browser" in item.nodeid:

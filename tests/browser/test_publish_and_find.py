@@ -73,10 +73,13 @@ def test_organiser_publishes_and_visitor_finds_and_downloads_the_calendar(live_s
 
     with visitor.expect_download() as download_info:
         visitor.get_by_role("link", name="Ajouter à mon agenda (.ics)").click()
-    calendar = icalendar.Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(download_info.value.path().read_bytes())
     entries = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
     assert [str(e["SUMMARY"]).split(" – ")[0] for e in entries] == [
-        "Introduction théorique", "Table ronde des solidarités", "Les outils du diagnostic", "Exercices pratiques",
+        "Introduction théorique",
+        "Table ronde des solidarités",
+        "Les outils du diagnostic",
+        "Exercices pratiques",
     ]
     assert entries[0].decoded("DTSTART").isoformat() == "2030-03-14T09:00:00+01:00"
     assert Event.objects.get().department_code == "93"

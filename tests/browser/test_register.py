@@ -110,12 +110,20 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     anne = Registration.objects.get(email="anne.durand@example.org")
     assert anne.state == S.CONFIRMED
     assert (anne.first_name, anne.last_name, anne.job_title, anne.employer_name) == (
-        "Anne", "Durand", "assistante sociale", "CCAS de Bobigny")
+        "Anne",
+        "Durand",
+        "assistante sociale",
+        "CCAS de Bobigny",
+    )
     assert (anne.payer_kind, anne.amount_cents, anne.payer_contact_email) == (
-        PayerKind.EMPLOYER, 12000, "rh@ccas-bobigny.example.org")
+        PayerKind.EMPLOYER,
+        12000,
+        "rh@ccas-bobigny.example.org",
+    )
     assert [c.session for c in anne.session_choices.all()] == [event.workshop]
     assert [(a.question.label, a.value) for a in anne.answers.all()] == [
-        ("Avez-vous un besoin d'accessibilité ?", "Une place près de la sortie.")]
+        ("Avez-vous un besoin d'accessibilité ?", "Une place près de la sortie.")
+    ]
     assert sorted(m.to[0] for m in mail.outbox) == ["anne.durand@example.org", "rh@ccas-bobigny.example.org"]
 
     # 2. A second visitor, in another browser, finds the event full and joins the waiting list.

@@ -26,7 +26,12 @@ def test_an_outsider_can_neither_see_nor_change_another_organisations_event(clie
     client.force_login(charlie)
     assert client.get(f"/gestion/evenements/{draft.id}/").status_code == 404
     assert client.post(f"/gestion/evenements/{draft.id}/publier/").status_code == 404
-    assert client.post(f"/gestion/evenements/{draft.id}/intervenants/", {"speaker-name": "Intrus", "speaker-role": "speaker"}).status_code == 404
+    assert (
+        client.post(
+            f"/gestion/evenements/{draft.id}/intervenants/", {"speaker-name": "Intrus", "speaker-role": "speaker"}
+        ).status_code
+        == 404
+    )
     day = draft.days.get()
     assert client.post(f"/gestion/journees/{day.id}/seances/", {f"session-{day.id}-title": "Intrus"}).status_code == 404
     draft.refresh_from_db()
@@ -40,7 +45,9 @@ def test_a_colleague_of_the_same_organisation_can_edit(client, bob, draft):
 
 def test_creating_an_event_makes_a_draft_of_the_chosen_organisation(client, alice, organization):
     client.force_login(alice)
-    response = client.post("/gestion/evenements/nouveau/", {"organization": organization.id, "title": "Matinée", "format": "matinee"})
+    response = client.post(
+        "/gestion/evenements/nouveau/", {"organization": organization.id, "title": "Matinée", "format": "matinee"}
+    )
     event = Event.objects.get(title="Matinée")
     assert response["Location"] == f"/gestion/evenements/{event.id}/"
     assert event.status == EventStatus.DRAFT and event.organization == organization
@@ -48,7 +55,9 @@ def test_creating_an_event_makes_a_draft_of_the_chosen_organisation(client, alic
 
 def test_one_cannot_create_an_event_for_an_organisation_one_is_not_in(client, alice, other_organization):
     client.force_login(alice)
-    response = client.post("/gestion/evenements/nouveau/", {"organization": other_organization.id, "title": "Pirate", "format": "matinee"})
+    response = client.post(
+        "/gestion/evenements/nouveau/", {"organization": other_organization.id, "title": "Pirate", "format": "matinee"}
+    )
     assert response.status_code == 400
     assert "Sélectionnez un choix valide" in response.content.decode()
     assert not Event.objects.filter(title="Pirate").exists()
@@ -57,10 +66,17 @@ def test_one_cannot_create_an_event_for_an_organisation_one_is_not_in(client, al
 def test_adding_a_session_with_htmx_answers_the_programme_section_only(client, alice, draft):
     client.force_login(alice)
     day = draft.days.get()
-    response = client.post(f"/gestion/journees/{day.id}/seances/", {
-        f"session-{day.id}-title": "Table ronde", f"session-{day.id}-start_time": "10:45",
-        f"session-{day.id}-end_time": "12:30", f"session-{day.id}-kind": "round_table", f"session-{day.id}-mode": "on_site",
-    }, **HTMX)
+    response = client.post(
+        f"/gestion/journees/{day.id}/seances/",
+        {
+            f"session-{day.id}-title": "Table ronde",
+            f"session-{day.id}-start_time": "10:45",
+            f"session-{day.id}-end_time": "12:30",
+            f"session-{day.id}-kind": "round_table",
+            f"session-{day.id}-mode": "on_site",
+        },
+        **HTMX,
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in page and "Table ronde" in page
@@ -70,10 +86,16 @@ def test_adding_a_session_with_htmx_answers_the_programme_section_only(client, a
 def test_a_session_ending_before_it_starts_is_refused_in_french_and_keeps_the_input(client, alice, draft):
     client.force_login(alice)
     day = draft.days.get()
-    response = client.post(f"/gestion/journees/{day.id}/seances/", {
-        f"session-{day.id}-title": "Atelier", f"session-{day.id}-start_time": "14:00",
-        f"session-{day.id}-end_time": "13:00", f"session-{day.id}-kind": "workshop", f"session-{day.id}-mode": "on_site",
-    })
+    response = client.post(
+        f"/gestion/journees/{day.id}/seances/",
+        {
+            f"session-{day.id}-title": "Atelier",
+            f"session-{day.id}-start_time": "14:00",
+            f"session-{day.id}-end_time": "13:00",
+            f"session-{day.id}-kind": "workshop",
+            f"session-{day.id}-mode": "on_site",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "L&#x27;heure de fin doit être après l&#x27;heure de début." in page
@@ -84,10 +106,16 @@ def test_a_session_ending_before_it_starts_is_refused_in_french_and_keeps_the_in
 def test_a_time_like_25h_is_refused(client, alice, draft):
     client.force_login(alice)
     day = draft.days.get()
-    response = client.post(f"/gestion/journees/{day.id}/seances/", {
-        f"session-{day.id}-title": "Atelier", f"session-{day.id}-start_time": "25:00",
-        f"session-{day.id}-kind": "workshop", f"session-{day.id}-mode": "on_site",
-    }, **HTMX)
+    response = client.post(
+        f"/gestion/journees/{day.id}/seances/",
+        {
+            f"session-{day.id}-title": "Atelier",
+            f"session-{day.id}-start_time": "25:00",
+            f"session-{day.id}-kind": "workshop",
+            f"session-{day.id}-mode": "on_site",
+        },
+        **HTMX,
+    )
     assert "Indiquez une heure, par exemple 09:30." in response.content.decode()
     assert not draft.sessions.exists()
 
@@ -101,24 +129,38 @@ def test_a_bad_date_is_refused_and_the_programme_is_kept(client, alice, draft):
 
 def test_a_bad_amount_is_refused_with_what_to_write(client, alice, draft):
     client.force_login(alice)
-    response = client.post(f"/gestion/evenements/{draft.id}/tarifs/", {
-        "price-label": "Employeur", "price-amount": "trois mille", "price-payer_kind": "employer"}, **HTMX)
+    response = client.post(
+        f"/gestion/evenements/{draft.id}/tarifs/",
+        {"price-label": "Employeur", "price-amount": "trois mille", "price-payer_kind": "employer"},
+        **HTMX,
+    )
     assert "Indiquez un montant en euros, par exemple 850 ou 850,50." in response.content.decode()
     assert not draft.price_tiers.exists()
 
 
 def test_an_amount_with_a_comma_and_spaces_is_stored_in_cents(client, alice, draft):
     client.force_login(alice)
-    client.post(f"/gestion/evenements/{draft.id}/tarifs/", {
-        "price-label": "Employeur", "price-amount": "3 000,50 €", "price-payer_kind": "employer"}, **HTMX)
+    client.post(
+        f"/gestion/evenements/{draft.id}/tarifs/",
+        {"price-label": "Employeur", "price-amount": "3 000,50 €", "price-payer_kind": "employer"},
+        **HTMX,
+    )
     assert draft.price_tiers.get().amount_cents == 300050
 
 
 def test_the_first_venue_added_becomes_the_main_venue_of_the_event(client, alice, draft):
     client.force_login(alice)
-    response = client.post(f"/gestion/evenements/{draft.id}/lieux/", {
-        "venue-name": "Bourse du travail", "venue-street": "1 place de la Libération", "venue-postcode": "93000",
-        "venue-city": "Bobigny", "venue-transport_access": "Métro 5, arrêt Bobigny – Pablo Picasso"}, **HTMX)
+    response = client.post(
+        f"/gestion/evenements/{draft.id}/lieux/",
+        {
+            "venue-name": "Bourse du travail",
+            "venue-street": "1 place de la Libération",
+            "venue-postcode": "93000",
+            "venue-city": "Bobigny",
+            "venue-transport_access": "Métro 5, arrêt Bobigny – Pablo Picasso",
+        },
+        **HTMX,
+    )
     assert "Bourse du travail" in response.content.decode()
     draft.refresh_from_db()
     assert draft.venue.name == "Bourse du travail" and draft.venue.organization == draft.organization
@@ -129,8 +171,11 @@ def test_the_first_venue_added_becomes_the_main_venue_of_the_event(client, alice
 
 def test_a_venue_with_a_bad_postcode_is_refused_in_french(client, alice, draft):
     client.force_login(alice)
-    response = client.post(f"/gestion/evenements/{draft.id}/lieux/", {
-        "venue-name": "Salle", "venue-postcode": "930", "venue-city": "Bobigny"}, **HTMX)
+    response = client.post(
+        f"/gestion/evenements/{draft.id}/lieux/",
+        {"venue-name": "Salle", "venue-postcode": "930", "venue-city": "Bobigny"},
+        **HTMX,
+    )
     assert "Le code postal compte 5 chiffres." in response.content.decode()
     draft.refresh_from_db()
     assert draft.venue is None
@@ -138,10 +183,16 @@ def test_a_venue_with_a_bad_postcode_is_refused_in_french(client, alice, draft):
 
 def test_event_information_errors_keep_what_was_typed_and_change_nothing(client, alice, draft):
     client.force_login(alice)
-    response = client.post(f"/gestion/evenements/{draft.id}/", {
-        "title": "Nouveau titre", "format": "seminaire", "department_code": "99",
-        "capacity_min": "30", "capacity_max": "13",
-    })
+    response = client.post(
+        f"/gestion/evenements/{draft.id}/",
+        {
+            "title": "Nouveau titre",
+            "format": "seminaire",
+            "department_code": "99",
+            "capacity_min": "30",
+            "capacity_max": "13",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Indiquez un code de département français" in page
@@ -155,8 +206,11 @@ def test_an_oversized_document_is_refused_with_its_size(client, alice, draft, se
     settings.DOCUMENT_MAX_BYTES = 1000
     client.force_login(alice)
     upload = SimpleUploadedFile("actes.pdf", b"%PDF" + b"x" * 2000, content_type="application/pdf")
-    response = client.post(f"/gestion/evenements/{draft.id}/documents/", {
-        "document-title": "Actes", "document-kind": "proceedings", "document-file": upload}, **HTMX)
+    response = client.post(
+        f"/gestion/evenements/{draft.id}/documents/",
+        {"document-title": "Actes", "document-kind": "proceedings", "document-file": upload},
+        **HTMX,
+    )
     assert "ne peut pas dépasser" in response.content.decode()
     assert not draft.documents.exists()
 
@@ -164,8 +218,16 @@ def test_an_oversized_document_is_refused_with_its_size(client, alice, draft, se
 def test_an_uploaded_document_records_its_type_and_size(client, alice, draft):
     client.force_login(alice)
     upload = SimpleUploadedFile("Programme.pdf", b"%PDF" + b"x" * 1200, content_type="application/pdf")
-    client.post(f"/gestion/evenements/{draft.id}/documents/", {
-        "document-title": "Programme", "document-kind": "programme", "document-file": upload, "document-is_public": "on"}, **HTMX)
+    client.post(
+        f"/gestion/evenements/{draft.id}/documents/",
+        {
+            "document-title": "Programme",
+            "document-kind": "programme",
+            "document-file": upload,
+            "document-is_public": "on",
+        },
+        **HTMX,
+    )
     document = draft.documents.get()
     assert (document.file_type, document.size_bytes, document.is_public) == ("PDF", 1204, True)
 

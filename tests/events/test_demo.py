@@ -114,7 +114,8 @@ def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices():
     assert (event.capacity_min, event.capacity_max) == (13, 30)
     assert event.total_hours == 90
     assert [(t.amount_cents, t.payer_kind) for t in event.price_tiers.all()] == [
-        (300000, PayerKind.EMPLOYER), (150000, PayerKind.INDIVIDUAL),
+        (300000, PayerKind.EMPLOYER),
+        (150000, PayerKind.INDIVIDUAL),
     ]
     assert event.sessions.filter(kind=SessionKind.MODULE).count() == 12
     assert event.sessions.filter(kind=SessionKind.TUTORING).count() == 3

@@ -4,10 +4,10 @@ import re
 
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 import time_machine
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from rencontres.events import services
 from rencontres.events.enums import EventFormat, SessionKind, SessionMode, SpeakerRole
@@ -33,7 +33,12 @@ def test_home_lists_upcoming_events_before_past_ones_under_their_headings(client
     factories.make_event(organization, title="Journée passée", days=(dt.date(2021, 6, 24),))
     factories.make_event(organization, title="Séminaire à venir", days=(dt.date(2027, 3, 2),))
     page = client.get("/").content.decode()
-    assert page.index('id="upcoming-title"') < page.index("Séminaire à venir") < page.index('id="past-title"') < page.index("Journée passée")
+    assert (
+        page.index('id="upcoming-title"')
+        < page.index("Séminaire à venir")
+        < page.index('id="past-title"')
+        < page.index("Journée passée")
+    )
 
 
 def test_drafts_are_not_in_the_catalogue(client, organization):
@@ -43,11 +48,21 @@ def test_drafts_are_not_in_the_catalogue(client, organization):
 
 def test_catalogue_filters_by_format_department_online_free_and_theme(client, organization):
     social = Theme.objects.create(name="Cohésion sociale", slug="cohesion-sociale")
-    seminar = factories.make_event(organization, title="Séminaire de Bobigny", format=EventFormat.SEMINAIRE,
-                                   department_code="93", days=(dt.date(2027, 1, 5),))
+    seminar = factories.make_event(
+        organization,
+        title="Séminaire de Bobigny",
+        format=EventFormat.SEMINAIRE,
+        department_code="93",
+        days=(dt.date(2027, 1, 5),),
+    )
     services.add_price_tier(event=seminar, label="Tarif", amount_cents=85000, payer_kind="employer")
-    webinar = factories.make_event(organization, title="Webinaire régional", format=EventFormat.WEBINAIRE,
-                                   department_code="13", days=(dt.date(2027, 1, 6),))
+    webinar = factories.make_event(
+        organization,
+        title="Webinaire régional",
+        format=EventFormat.WEBINAIRE,
+        department_code="13",
+        days=(dt.date(2027, 1, 6),),
+    )
     services.update_session(session=webinar.sessions.get(), mode=SessionMode.ONLINE)
     webinar.themes.add(social)
 
@@ -56,7 +71,6 @@ def test_catalogue_filters_by_format_department_online_free_and_theme(client, or
     assert titles(client.get("/?en_ligne=on")) == ["Webinaire régional"]
     assert titles(client.get("/?gratuit=on")) == ["Webinaire régional"]
     assert titles(client.get("/?theme=cohesion-sociale")) == ["Webinaire régional"]
-
 
 
 def test_catalogue_cards_carry_the_online_and_free_badges_of_their_own_event(client, organization):
@@ -72,8 +86,9 @@ def test_catalogue_cards_carry_the_online_and_free_badges_of_their_own_event(cli
 
 def test_catalogue_cards_say_where_and_who_without_a_dangling_separator(client, organization):
     factories.make_event(organization, title="Sans lieu", days=(dt.date(2027, 1, 5),))
-    factories.make_event(organization, title="En Seine-Saint-Denis", days=(dt.date(2027, 1, 6),),
-                         commune="Bobigny", department_code="93")
+    factories.make_event(
+        organization, title="En Seine-Saint-Denis", days=(dt.date(2027, 1, 6),), commune="Bobigny", department_code="93"
+    )
     places = re.findall(r'fr-icon-map-pin-2-line">([^<]*)</p>', client.get("/").content.decode())
     assert places == ["Ville de Saint-Germain", "Bobigny (93) · Ville de Saint-Germain"]
 
@@ -123,18 +138,27 @@ def test_event_page_programme_lists_sessions_in_time_order_with_their_kind_mode_
     first = services.add_day(event=event, date=dt.date(2027, 3, 14))
     awa = services.add_speaker(event=event, name="Awa Diallo", role=SpeakerRole.MODERATOR)
     marc = services.add_speaker(event=event, name="Marc Petit")
-    services.add_session(day=first, title="Table ronde des élus", start_time=dt.time(10), end_time=dt.time(12),
-                         kind=SessionKind.ROUND_TABLE, mode=SessionMode.HYBRID, speakers=[awa, marc])
+    services.add_session(
+        day=first,
+        title="Table ronde des élus",
+        start_time=dt.time(10),
+        end_time=dt.time(12),
+        kind=SessionKind.ROUND_TABLE,
+        mode=SessionMode.HYBRID,
+        speakers=[awa, marc],
+    )
     services.add_session(day=first, title="Accueil café", start_time=dt.time(9), kind=SessionKind.OTHER)
     services.add_session(day=second, title="Visite libre", kind=SessionKind.FIELD_VISIT)
     services.add_session(day=second, title="Atelier pratique", start_time=dt.time(14), kind=SessionKind.WORKSHOP)
     factories.publish(event)
 
     page = client.get(event.get_absolute_url()).content.decode()
-    programme = page[page.index('id="programme"'):page.index('id="intervenants"')]
+    programme = page[page.index('id="programme"') : page.index('id="intervenants"')]
     # Days by date, sessions by start time, those without one last.
-    positions = [programme.index(text) for text in (
-        "Accueil café", "Table ronde des élus", "Ateliers", "Atelier pratique", "Visite libre")]
+    positions = [
+        programme.index(text)
+        for text in ("Accueil café", "Table ronde des élus", "Ateliers", "Atelier pratique", "Visite libre")
+    ]
     assert positions == sorted(positions)
     assert "Table ronde" in programme and "hybride" in programme and "Visite de terrain" in programme
     assert "Awa Diallo (animation), Marc Petit" in programme
@@ -143,8 +167,12 @@ def test_event_page_programme_lists_sessions_in_time_order_with_their_kind_mode_
 
 def test_event_page_shows_each_venue_once_with_its_access_and_each_session_where_it_is(client, organization):
     event = factories.make_event(organization, title="Journée sur deux sites", sessions_per_day=3)
-    main = factories.make_venue(organization, name="Bourse du travail", transport_access="Métro 5, Bobigny – Pablo Picasso",
-                                accessibility_notes="Salle de plain-pied")
+    main = factories.make_venue(
+        organization,
+        name="Bourse du travail",
+        transport_access="Métro 5, Bobigny – Pablo Picasso",
+        accessibility_notes="Salle de plain-pied",
+    )
     annex = factories.make_venue(organization, name="Maison des associations", city="Pantin", postcode="93500")
     services.update_event(event=event, venue=main)
     first, second, third = event.sessions.order_by("start_time")
@@ -154,18 +182,24 @@ def test_event_page_shows_each_venue_once_with_its_access_and_each_session_where
     programme, aside = page.split('id="intervenants"')[0], page.split("Lieux</h2>")[1]
     assert "Séance 1</h4>" in programme and "· Bourse du travail" in programme
     assert "· Maison des associations" in programme
-    assert aside.count("<strong>Bourse du travail</strong>") == 1 and aside.count("<strong>Maison des associations</strong>") == 1
+    assert (
+        aside.count("<strong>Bourse du travail</strong>") == 1
+        and aside.count("<strong>Maison des associations</strong>") == 1
+    )
     assert "Accès : Métro 5, Bobigny – Pablo Picasso" in aside and "Accessibilité : Salle de plain-pied" in aside
     assert "93500 Pantin" in aside
 
 
 def test_event_page_shows_prices_with_what_they_include_and_the_vat_note(client):
     cluny = factories.make_organization(
-        "Collège Européen de Cluny", charges_vat=False,
+        "Collège Européen de Cluny",
+        charges_vat=False,
         vat_exemption_note="TVA non applicable, article 261-4-4° a du CGI",
     )
     event = factories.make_event(cluny, days=(dt.date(2027, 10, 12),))
-    services.add_price_tier(event=event, label="Tarif", amount_cents=85000, payer_kind="employer", includes="déjeuners inclus")
+    services.add_price_tier(
+        event=event, label="Tarif", amount_cents=85000, payer_kind="employer", includes="déjeuners inclus"
+    )
     page = client.get(event.get_absolute_url()).content.decode()
     assert "850\u00a0€" in page and "déjeuners inclus" in page
     assert "TVA non applicable, article 261-4-4° a du CGI" in page
@@ -173,10 +207,19 @@ def test_event_page_shows_prices_with_what_they_include_and_the_vat_note(client)
 
 def test_documents_show_their_type_and_size_and_private_ones_are_hidden(client, organization, alice):
     event = factories.make_event(organization)
-    public = services.add_document(event=event, title="Programme du 15 juin", kind="programme",
-                                   uploaded_file=ContentFile(b"%PDF-1.4" + b"x" * 163_892, name="programme.pdf"))
-    services.add_document(event=event, title="Liste des participants", kind="other", is_public=False,
-                          uploaded_file=ContentFile(b"secret", name="liste.pdf"))
+    public = services.add_document(
+        event=event,
+        title="Programme du 15 juin",
+        kind="programme",
+        uploaded_file=ContentFile(b"%PDF-1.4" + b"x" * 163_892, name="programme.pdf"),
+    )
+    services.add_document(
+        event=event,
+        title="Liste des participants",
+        kind="other",
+        is_public=False,
+        uploaded_file=ContentFile(b"secret", name="liste.pdf"),
+    )
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Programme du 15 juin" in page and "PDF – 163,9\u00a0ko" in page
     assert "Liste des participants" not in page
@@ -196,8 +239,10 @@ def test_json_ld_describes_the_event_and_each_session_in_paris_time(client, orga
     assert data["organizer"]["name"] == organization.name
     assert data["offers"][0]["price"] == "3000.00" and data["offers"][0]["priceCurrency"] == "EUR"
     assert [s["startDate"] for s in data["subEvent"]] == [
-        "2027-01-14T09:00:00+01:00", "2027-01-14T10:00:00+01:00",
-        "2027-06-15T09:00:00+02:00", "2027-06-15T10:00:00+02:00",
+        "2027-01-14T09:00:00+01:00",
+        "2027-01-14T10:00:00+01:00",
+        "2027-06-15T09:00:00+02:00",
+        "2027-06-15T10:00:00+02:00",
     ]
 
 
@@ -222,8 +267,9 @@ def test_icalendar_has_one_event_per_session_in_paris_time(client, organization)
 
 
 def test_programme_pdf_is_a_pdf_with_the_title(client, organization):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     event = factories.make_event(organization, title="Rencontres de l'action sociale", sessions_per_day=2)
     response = client.get(f"{event.get_absolute_url()}programme.pdf")
@@ -245,7 +291,9 @@ def test_series_page_lists_its_events(client, organization):
 
 def _fill(organization, count: int):
     for i in range(count):
-        event = factories.make_event(organization, title=f"Événement {i}", days=(dt.date(2027, 1, 1 + i),), sessions_per_day=1)
+        event = factories.make_event(
+            organization, title=f"Événement {i}", days=(dt.date(2027, 1, 1 + i),), sessions_per_day=1
+        )
         event.themes.add(Theme.objects.get_or_create(name=f"Thème {i}", slug=f"theme-{i}")[0])
 
 
@@ -264,7 +312,9 @@ def test_catalogue_queries_do_not_grow_with_the_number_of_events(client, organiz
 
 def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, organization):
     small = factories.make_event(organization, title="Petit", days=(dt.date(2027, 1, 5),), sessions_per_day=1)
-    big = factories.make_event(organization, title="Grand", days=(dt.date(2027, 1, 5), dt.date(2027, 1, 6)), sessions_per_day=6)
+    big = factories.make_event(
+        organization, title="Grand", days=(dt.date(2027, 1, 5), dt.date(2027, 1, 6)), sessions_per_day=6
+    )
     for event in (small, big):
         for n in range(3 if event is big else 1):
             services.add_speaker(event=event, name=f"Intervenant {n}")

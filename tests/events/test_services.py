@@ -60,7 +60,9 @@ def test_duplicating_makes_next_years_draft_on_the_same_weekdays(organization):
     speaker = services.add_speaker(event=event, name="Boris Chevrot", affiliation="coordinateur")
     session = event.sessions.first()
     services.update_session(session=session, speakers=[speaker], mode=SessionMode.HYBRID)
-    services.add_price_tier(event=event, label="Tarif unique", amount_cents=85000, payer_kind="employer", includes="déjeuners inclus")
+    services.add_price_tier(
+        event=event, label="Tarif unique", amount_cents=85000, payer_kind="employer", includes="déjeuners inclus"
+    )
 
     copy = services.duplicate_event(event=event)
 
@@ -84,7 +86,9 @@ class DuplicateInvariants(TestCase):
     def test_duplicate_keeps_gaps_between_days_and_weekdays(self, offsets, weeks):
         organization = factories.make_organization()
         start = dt.date(2025, 1, 6)
-        event = factories.make_event(organization, days=tuple(start + dt.timedelta(days=o) for o in offsets), published=False)
+        event = factories.make_event(
+            organization, days=tuple(start + dt.timedelta(days=o) for o in offsets), published=False
+        )
         copy = services.duplicate_event(event=event, shift_days=7 * weeks)
         original = list(event.days.values_list("date", flat=True))
         copied = list(copy.days.values_list("date", flat=True))

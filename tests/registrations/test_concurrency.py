@@ -51,8 +51,6 @@ def _rush(event) -> tuple[list, list]:
     return answers, errors
 
 
-
-
 def test_the_race_overbooks_when_the_lock_is_disabled(monkeypatch):
     monkeypatch.setattr(services, "lock_event", lambda event_id, **_: Event.objects.get(pk=event_id))
     organization = factories.make_organization()

@@ -47,7 +47,11 @@ class RegistrationMachine(RuleBasedStateMachine):
     def _refresh_waiting_order(self):
         current = set(Registration.objects.filter(event=self.event, state=S.WAITING).values_list("id", flat=True))
         self.waiting_order = [i for i in self.waiting_order if i in current]
-        for i in Registration.objects.filter(id__in=current - set(self.waiting_order)).order_by("queue_number").values_list("id", flat=True):
+        for i in (
+            Registration.objects.filter(id__in=current - set(self.waiting_order))
+            .order_by("queue_number")
+            .values_list("id", flat=True)
+        ):
             self.waiting_order.append(i)
 
     def _pick(self, data, states):
@@ -57,8 +61,9 @@ class RegistrationMachine(RuleBasedStateMachine):
     @rule(capacity=st.integers(1, 3), with_application=st.booleans(), email=st.sampled_from(EMAILS))
     def register(self, capacity, with_application, email):
         self._setup(capacity, with_application)
-        registration = services.register(event=self.event, email=email, first_name="A", last_name="B",
-                                         job_title="x", now=self.now)
+        registration = services.register(
+            event=self.event, email=email, first_name="A", last_name="B", job_title="x", now=self.now
+        )
         self.answered.add(registration.id)
         self._refresh_waiting_order()
 
@@ -108,14 +113,19 @@ class RegistrationMachine(RuleBasedStateMachine):
     @invariant()
     def one_live_registration_per_person(self):
         if self.event:
-            emails = list(Registration.objects.filter(event=self.event, state__in=LIVE_STATES).values_list("email", flat=True))
+            emails = list(
+                Registration.objects.filter(event=self.event, state__in=LIVE_STATES).values_list("email", flat=True)
+            )
             assert len(emails) == len(set(emails))
 
     @invariant()
     def waiting_list_keeps_arrival_order(self):
         if self.event:
-            ordered = list(Registration.objects.filter(event=self.event, state=S.WAITING)
-                           .order_by("queue_number").values_list("id", flat=True))
+            ordered = list(
+                Registration.objects.filter(event=self.event, state=S.WAITING)
+                .order_by("queue_number")
+                .values_list("id", flat=True)
+            )
             assert ordered == self.waiting_order
 
     @invariant()
@@ -129,6 +139,10 @@ class RegistrationMachine(RuleBasedStateMachine):
 def test_registration_invariants_hold_under_any_sequence():
     run_state_machine_as_test(
         RegistrationMachine,
-        settings=settings(max_examples=40, stateful_step_count=25, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]),
+        settings=settings(
+            max_examples=40,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        ),
     )

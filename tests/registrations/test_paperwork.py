@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def training_body(db):
     return factories.make_organization(
-        "Cnam", siret="19753471200017", training_body_number="11755555575",
+        "Cnam",
+        siret="19753471200017",
+        training_body_number="11755555575",
         vat_exemption_note="TVA non applicable, article 261-4-4° a du CGI",
     )
 
@@ -27,8 +29,16 @@ def training_body(db):
 def _paying(organization, n=1):
     event = make_event(organization, capacity=30)
     tier = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=300000, label="Employeur")
-    return [register(event, price_tier=tier, employer_name="CCAS de Bobigny", employer_address="1 rue X",
-                     payer_contact_email="rh@ccas.fr") for _ in range(n)]
+    return [
+        register(
+            event,
+            price_tier=tier,
+            employer_name="CCAS de Bobigny",
+            employer_address="1 rue X",
+            payer_contact_email="rh@ccas.fr",
+        )
+        for _ in range(n)
+    ]
 
 
 def _text(pdf: bytes) -> str:
@@ -38,7 +48,7 @@ def _text(pdf: bytes) -> str:
 def test_numbers_follow_each_other_per_organisation_and_kind(training_body, organization):
     a, b = _paying(training_body, 2)
     (other,) = _paying(organization)
-    with time_machine.travel(dt.datetime(2030, 1, 5, 12, tzinfo=dt.timezone.utc)):
+    with time_machine.travel(dt.datetime(2030, 1, 5, 12, tzinfo=dt.UTC)):
         numbers = [paperwork.issue_paperwork(registration=r, kind=PaperworkKind.QUOTE).number for r in (a, b, other)]
         agreement = paperwork.issue_paperwork(registration=a, kind=PaperworkKind.AGREEMENT).number
     assert numbers == ["DEV-2030-0001", "DEV-2030-0002", "DEV-2030-0001"]
@@ -60,8 +70,15 @@ def test_a_free_registration_has_no_quote(training_body):
 
 def test_the_quote_carries_siret_training_body_number_and_vat_note(training_body):
     (registration,) = _paying(training_body)
-    text = _text(paperwork.render_paperwork(paperwork.issue_paperwork(registration=registration, kind=PaperworkKind.QUOTE)))
-    for expected in ["19753471200017", "11755555575", "TVA non applicable, article 261-4-4° a du CGI", "CCAS de Bobigny"]:
+    text = _text(
+        paperwork.render_paperwork(paperwork.issue_paperwork(registration=registration, kind=PaperworkKind.QUOTE))
+    )
+    for expected in [
+        "19753471200017",
+        "11755555575",
+        "TVA non applicable, article 261-4-4° a du CGI",
+        "CCAS de Bobigny",
+    ]:
         assert expected in text
 
 
@@ -69,6 +86,8 @@ def test_the_agreement_prints_user_text_as_text_not_markup(training_body):
     (registration,) = _paying(training_body)
     registration.employer_name = "#set page(fill: red) *CCAS* [x]"
     registration.save()
-    text = _text(paperwork.render_paperwork(paperwork.issue_paperwork(registration=registration, kind=PaperworkKind.AGREEMENT)))
+    text = _text(
+        paperwork.render_paperwork(paperwork.issue_paperwork(registration=registration, kind=PaperworkKind.AGREEMENT))
+    )
     assert "#set page(fill: red) *CCAS* [x]" in text
     assert "Convention de formation professionnelle".upper() in text.upper()

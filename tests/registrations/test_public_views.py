@@ -51,12 +51,15 @@ def test_double_submitting_the_form_creates_one_registration(client, organizatio
     assert "déjà inscrit" in response.content.decode()
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("email", "anne-at-example", "adresse électronique complète"),
-    ("first_name", "", "Ce champ est obligatoire"),
-    ("job_title", "", "Ce champ est obligatoire"),
-    ("employer_siret", "123", "14 chiffres"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("email", "anne-at-example", "adresse électronique complète"),
+        ("first_name", "", "Ce champ est obligatoire"),
+        ("job_title", "", "Ce champ est obligatoire"),
+        ("employer_siret", "123", "14 chiffres"),
+    ],
+)
 def test_bad_person_data_is_refused_with_a_french_message_and_kept(client, organization, field, value, message):
     event = make_event(organization, capacity=3)
     data = {**PERSON, "employer_name": "CCAS de Bobigny", field: value}
@@ -88,14 +91,17 @@ def test_a_tier_of_another_event_is_refused(client, organization):
 
 def _application_event(organization):
     event = make_event(organization, capacity=3)
-    EventRegistrationSettings.objects.create(event=event, requires_application=True, application_files="CV\nLettre\nFormulaire")
+    EventRegistrationSettings.objects.create(
+        event=event, requires_application=True, application_files="CV\nLettre\nFormulaire"
+    )
     return event
 
 
 def test_application_files_of_the_three_formats_are_accepted(client, organization):
     event = _application_event(organization)
-    response = client.post(url(event), {**PERSON, "application_0": pdf_file(), "application_1": docx_file(),
-                                        "application_2": odt_file()})
+    response = client.post(
+        url(event), {**PERSON, "application_0": pdf_file(), "application_1": docx_file(), "application_2": odt_file()}
+    )
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.state == S.PENDING
@@ -104,8 +110,9 @@ def test_application_files_of_the_three_formats_are_accepted(client, organizatio
 
 def test_a_renamed_executable_is_refused_and_the_rest_of_the_form_kept(client, organization):
     event = _application_event(organization)
-    response = client.post(url(event), {**PERSON, "application_0": fake_pdf(), "application_1": docx_file(),
-                                        "application_2": odt_file()})
+    response = client.post(
+        url(event), {**PERSON, "application_0": fake_pdf(), "application_1": docx_file(), "application_2": odt_file()}
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "n&#x27;est pas un document PDF, DOCX ou ODT" in page
@@ -115,8 +122,15 @@ def test_a_renamed_executable_is_refused_and_the_rest_of_the_form_kept(client, o
 
 def test_a_file_over_10_mo_is_refused(client, organization):
     event = _application_event(organization)
-    response = client.post(url(event), {**PERSON, "application_0": pdf_file(size=10_000_001),
-                                        "application_1": docx_file(), "application_2": odt_file()})
+    response = client.post(
+        url(event),
+        {
+            **PERSON,
+            "application_0": pdf_file(size=10_000_001),
+            "application_1": docx_file(),
+            "application_2": odt_file(),
+        },
+    )
     assert response.status_code == 400
     assert "la limite est de 10 Mo" in response.content.decode()
 
@@ -130,18 +144,29 @@ def test_a_missing_piece_says_which(client, organization):
 
 def test_organiser_questions_are_asked_and_stored(client, organization):
     event = make_event(organization, capacity=3)
-    diet = Question.objects.create(event=event, label="Régime alimentaire", kind=QuestionKind.CHOICE,
-                                   choices="Aucun\nVégétarien", is_required=True)
+    diet = Question.objects.create(
+        event=event, label="Régime alimentaire", kind=QuestionKind.CHOICE, choices="Aucun\nVégétarien", is_required=True
+    )
     lunch = Question.objects.create(event=event, label="Déjeuner sur place ?", kind=QuestionKind.YES_NO)
     attestation = Question.objects.create(event=event, label="Attestation employeur", kind=QuestionKind.FILE)
     response = client.post(url(event), {**PERSON, f"question_{diet.id}": "Gluten"})
     assert response.status_code == 400  # not one of the choices
-    response = client.post(url(event), {**PERSON, f"question_{diet.id}": "Végétarien", f"question_{lunch.id}": "oui",
-                                        f"question_{attestation.id}": pdf_file("attestation.pdf")})
+    response = client.post(
+        url(event),
+        {
+            **PERSON,
+            f"question_{diet.id}": "Végétarien",
+            f"question_{lunch.id}": "oui",
+            f"question_{attestation.id}": pdf_file("attestation.pdf"),
+        },
+    )
     assert response.status_code == 302
     answers = {a.question.label: (a.value, bool(a.file)) for a in Registration.objects.get().answers.all()}
-    assert answers == {"Régime alimentaire": ("Végétarien", False), "Déjeuner sur place ?": ("oui", False),
-                       "Attestation employeur": ("", True)}
+    assert answers == {
+        "Régime alimentaire": ("Végétarien", False),
+        "Déjeuner sur place ?": ("oui", False),
+        "Attestation employeur": ("", True),
+    }
 
 
 def test_a_required_question_must_be_answered(client, organization):
@@ -214,11 +239,13 @@ def test_my_space_shows_the_online_link_only_for_a_confirmed_place(client, organ
     from rencontres.events.enums import SessionMode
 
     online = make_event(organization, title="Webinaire", capacity=1)
-    event_services.update_session(session=online.sessions.get(), mode=SessionMode.ONLINE,
-                                  online_url="https://visio.example.org/confirmee")
+    event_services.update_session(
+        session=online.sessions.get(), mode=SessionMode.ONLINE, online_url="https://visio.example.org/confirmee"
+    )
     full = make_event(organization, title="Webinaire complet", capacity=1)
-    event_services.update_session(session=full.sessions.get(), mode=SessionMode.ONLINE,
-                                  online_url="https://visio.example.org/attente")
+    event_services.update_session(
+        session=full.sessions.get(), mode=SessionMode.ONLINE, online_url="https://visio.example.org/attente"
+    )
     register(online, "anne@example.org")
     register(full, "paul@example.org")
     register(full, "anne@example.org")
@@ -264,11 +291,17 @@ def test_documents_for_registered_people_appear_once_the_place_is_confirmed(clie
     from rencontres.events import services as event_services
 
     event = make_event(organization, capacity=1)
-    event_services.add_document(event=event, title="Support de la journée", uploaded_file=pdf_file("support.pdf"),
-                                kind="slides", is_public=False)
+    event_services.add_document(
+        event=event,
+        title="Support de la journée",
+        uploaded_file=pdf_file("support.pdf"),
+        kind="slides",
+        is_public=False,
+    )
     register(event, "first@example.org")
     register(event, "anne@example.org")
     from rencontres.accounts.models import User as Person
+
     client.force_login(Person.objects.get(email="anne@example.org"))
     page_url = reverse("site:event_detail", args=[event.slug])
     assert "Support de la journée" not in client.get(page_url).content.decode()
@@ -282,11 +315,14 @@ def test_a_registered_person_signs_in_with_a_code_and_reaches_my_space(client, o
     event = make_event(organization, capacity=3)
     register(event, "anne@example.org")
     mail.outbox.clear()
-    response = client.post(reverse("account_request_login_code") + "?next=" + reverse("site:my_space"),
-                           {"email": "anne@example.org"})
+    response = client.post(
+        reverse("account_request_login_code") + "?next=" + reverse("site:my_space"), {"email": "anne@example.org"}
+    )
     assert response.status_code == 302
     (message,) = mail.outbox
-    code = next(line.strip() for line in message.body.splitlines() if re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", line.strip()))
+    code = next(
+        line.strip() for line in message.body.splitlines() if re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", line.strip())
+    )
     response = client.post(reverse("account_confirm_login_code"), {"code": code})
     assert response.status_code == 302
     page = client.get(reverse("site:my_space")).content.decode()

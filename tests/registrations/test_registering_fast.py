@@ -27,7 +27,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 @pytest.fixture(autouse=True)
 def _before_the_events():
-    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.UTC), tick=False):
         yield
 
 
@@ -87,8 +87,9 @@ def test_a_rolled_back_registration_leaves_no_task(organization, settings):
     assert not Registration.objects.exists()
 
 
-def test_registering_through_the_api_takes_a_fixed_number_of_queries(client, organization, settings,
-                                                                      django_assert_max_num_queries):
+def test_registering_through_the_api_takes_a_fixed_number_of_queries(
+    client, organization, settings, django_assert_max_num_queries
+):
     settings.TASKS = DATABASE_TASKS
     event = make_event(organization, capacity=1)
     post(client, event, body("first@example.org"))
@@ -111,8 +112,8 @@ def test_the_api_still_offers_the_workshops_of_an_event_that_has_some(client, or
     full = post(client, event, body("second@example.org", sessions=[workshop.id]))
 
     assert taken.status_code == 201
-    assert list(Registration.objects.get(id=taken.json()["id"]).session_choices.values_list("session_id", flat=True)) == [
-        workshop.id
-    ]
+    assert list(
+        Registration.objects.get(id=taken.json()["id"]).session_choices.values_list("session_id", flat=True)
+    ) == [workshop.id]
     assert full.status_code == 400
     assert full.json()["errors"][0]["field"] == "sessions" and "complète" in full.json()["detail"]

@@ -18,7 +18,7 @@ from .builders import add_tier, docx_file, fake_pdf, make_event, pdf_file, regis
 
 pytestmark = pytest.mark.django_db
 
-NOW = dt.datetime(2030, 1, 10, 9, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2030, 1, 10, 9, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +47,15 @@ def test_database_refuses_two_live_registrations_for_one_person(organization):
     event = make_event(organization, capacity=5)
     first = register(event, "anne@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Registration.objects.create(event=event, email=first.email, state=S.WAITING, first_name="A", last_name="B",
-                                    job_title="x", payer_kind=PayerKind.FREE)
+        Registration.objects.create(
+            event=event,
+            email=first.email,
+            state=S.WAITING,
+            first_name="A",
+            last_name="B",
+            job_title="x",
+            payer_kind=PayerKind.FREE,
+        )
 
 
 def test_a_person_who_cancelled_can_register_again(organization):
@@ -119,7 +126,9 @@ def test_every_state_change_is_journaled(organization, alice):
     event = make_event(organization, capacity=1)
     holder, waiting = register(event), register(event)
     services.cancel(registration=holder, actor=alice)
-    entries = list(RegistrationLogEntry.objects.filter(registration=holder).values_list("from_state", "to_state", "actor"))
+    entries = list(
+        RegistrationLogEntry.objects.filter(registration=holder).values_list("from_state", "to_state", "actor")
+    )
     assert entries == [("", S.CONFIRMED, None), (S.CONFIRMED, S.CANCELLED, alice.id)]
     assert RegistrationLogEntry.objects.filter(registration=waiting, to_state=S.OFFERED).exists()
 
@@ -175,7 +184,11 @@ def test_the_price_comes_from_the_tier(organization):
     event = make_event(organization, capacity=10)
     employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=300000, label="Employeur")
     registration = register(event, price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
-    assert (registration.amount_cents, registration.payer_kind, registration.price_label) == (300000, "employer", "Employeur")
+    assert (registration.amount_cents, registration.payer_kind, registration.price_label) == (
+        300000,
+        "employer",
+        "Employeur",
+    )
 
 
 def test_a_paying_event_requires_a_tier(organization):
@@ -223,7 +236,7 @@ def test_acknowledgements_go_to_participant_and_payer_contact(organization, afte
     assert sorted(m.to[0] for m in mail.outbox) == ["anne@example.org", "rh@ccas.fr"]
     participant = next(m for m in mail.outbox if m.to == ["anne@example.org"])
     assert "confirmée" in participant.subject
-    assert participant.alternatives and "text/html" == participant.alternatives[0][1]
+    assert participant.alternatives and participant.alternatives[0][1] == "text/html"
 
 
 def test_no_email_leaves_when_the_transaction_rolls_back(organization, after_commit):

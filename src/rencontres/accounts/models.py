@@ -36,7 +36,8 @@ class User(AbstractUser):
             # case-insensitive lookups (`email__iexact` is UPPER(email) = UPPER(%s)), and it
             # lets registering create the account in one INSERT ... ON CONFLICT DO NOTHING.
             models.UniqueConstraint(
-                Upper("email"), name="one_account_per_address_ignoring_case",
+                Upper("email"),
+                name="one_account_per_address_ignoring_case",
                 violation_error_message=_("Un compte existe déjà avec cette adresse électronique."),
             ),
         ]

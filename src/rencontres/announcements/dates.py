@@ -18,13 +18,47 @@ from django.utils.translation import gettext
 from .document import Document, Line, fold
 
 MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "jun": 6, "juillet": 7, "juil": 7, "jul": 7, "aout": 8, "aou": 8,
-    "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
-    "decembre": 12, "dec": 12,
+    "janvier": 1,
+    "janv": 1,
+    "jan": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "jun": 6,
+    "juillet": 7,
+    "juil": 7,
+    "jul": 7,
+    "aout": 8,
+    "aou": 8,
+    "septembre": 9,
+    "sept": 9,
+    "sep": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
 }
-MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-               "novembre", "décembre"]
+MONTH_NAMES = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 WEEKDAY_NAMES = list(WEEKDAYS)
 
@@ -66,7 +100,7 @@ class DateMention:
     year: int | None
     weekday: int | None = None
     explicit_year: bool = False
-    range_with: "DateMention | None" = None  # the other end when written as a range
+    range_with: DateMention | None = None  # the other end when written as a range
     range_start: bool = False
     ignored: bool = False
     legal: bool = False
@@ -74,7 +108,7 @@ class DateMention:
 
     @property
     def source(self) -> str:
-        return self.line.text[self.start:self.end]
+        return self.line.text[self.start : self.end]
 
     def iso(self) -> str | None:
         if self.year is None:
@@ -98,8 +132,12 @@ def month_number(name: str) -> int:
 
 
 def bare_years(doc: Document) -> list[int]:
-    return [int(y) for line in doc.lines if not LEGAL_CONTEXT.search(line.text)
-            for y in re.findall(r"(?<![\d/.-])((?:19[89]|20\d)\d)(?![\d/.-])", line.text)]
+    return [
+        int(y)
+        for line in doc.lines
+        if not LEGAL_CONTEXT.search(line.text)
+        for y in re.findall(r"(?<![\d/.-])((?:19[89]|20\d)\d)(?![\d/.-])", line.text)
+    ]
 
 
 def find_mentions(doc: Document) -> list[DateMention]:
@@ -129,7 +167,9 @@ def _line_mentions(line: Line) -> list[DateMention]:
             continue
         year = int(match.group("y")) if match.group("y") else None
         weekday = WEEKDAYS.get(fold(match.group("wd"))) if match.group("wd") else None
-        mention = DateMention(line, match.start(), match.end(), day, month, year, weekday, explicit_year=year is not None)
+        mention = DateMention(
+            line, match.start(), match.end(), day, month, year, weekday, explicit_year=year is not None
+        )
         lead = _LEADING_DAYS.search(text[: match.start("d")])
         if lead:
             days = [int(re.sub(r"\D", "", d)) for d in re.findall(_DAY_RE, lead.group(1))]
@@ -156,8 +196,17 @@ def _line_mentions(line: Line) -> list[DateMention]:
     for match in MONTH_YEAR.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
-        add(DateMention(line, match.start(), match.end(), None, month_number(match.group("m")),
-                        int(match.group("y")), explicit_year=True))
+        add(
+            DateMention(
+                line,
+                match.start(),
+                match.end(),
+                None,
+                month_number(match.group("m")),
+                int(match.group("y")),
+                explicit_year=True,
+            )
+        )
     found.sort(key=lambda m: m.start)
     _link_ranges(found, text)
     return found
@@ -166,7 +215,7 @@ def _line_mentions(line: Line) -> list[DateMention]:
 def _link_ranges(found: list[DateMention], text: str) -> None:
     """Pair "du 30 juin au 2 juillet", "novembre 2020 / juin 2021": the second end is the end."""
     for a, b in zip(found, found[1:]):
-        between = text[a.end:b.start]
+        between = text[a.end : b.start]
         if a.range_with or b.range_with or (a.day is None) != (b.day is None):
             continue
         if _RANGE_JOIN.match(between) or (re.match(r"^\s*(?:au|à)\s*$", between, re.I)):
@@ -222,7 +271,9 @@ class DateResolver:
                     self._year_from_weekday(mention)
             return
         common = Counter(years).most_common(1)[0][0]
-        ranges = [(m, m.range_with) for m in self.mentions if m.range_start and m.year and m.range_with and m.range_with.year]
+        ranges = [
+            (m, m.range_with) for m in self.mentions if m.range_start and m.year and m.range_with and m.range_with.year
+        ]
         previous_year = None
         for mention in self.mentions:
             if mention.explicit_year:
@@ -232,7 +283,7 @@ class DateResolver:
                 continue
             candidates = sorted(set(years) | {y + 1 for y in years} | {y - 1 for y in years})
 
-            def score(year: int) -> float:
+            def score(year: int, mention=mention, previous_year=previous_year) -> float:
                 points = 0.0
                 for start, end in ranges:
                     if _key(start, start.year) <= (year, mention.month) <= _key(end, end.year):
@@ -269,8 +320,12 @@ class DateResolver:
             if actual is not None and actual != mention.weekday:
                 self.warnings.append(
                     gettext("« %(source)s » : le %(date)s est un %(actual)s, pas un %(written)s.")
-                    % {"source": _context(mention), "date": _human(mention), "actual": WEEKDAY_NAMES[actual],
-                       "written": WEEKDAY_NAMES[mention.weekday]}
+                    % {
+                        "source": _context(mention),
+                        "date": _human(mention),
+                        "actual": WEEKDAY_NAMES[actual],
+                        "written": WEEKDAY_NAMES[mention.weekday],
+                    }
                 )
 
     def _check_ranges(self) -> None:

@@ -21,10 +21,10 @@ _ESCAPE = re.compile(r"\\+([\\_*\[\]()#.!\-+`])")
 
 @dataclass
 class Line:
-    text: str          # the line without markup
-    index: int         # position in Document.lines
-    para: int          # paragraph number; blank lines and rules separate paragraphs
-    heading: int = 0   # Markdown heading level, 0 when not a heading
+    text: str  # the line without markup
+    index: int  # position in Document.lines
+    para: int  # paragraph number; blank lines and rules separate paragraphs
+    heading: int = 0  # Markdown heading level, 0 when not a heading
     bold: bool = False  # the whole line is emphasised
     item: bool = False  # a list item or a quoted line
     rule: bool = False  # a horizontal rule (---): a section break
@@ -84,7 +84,7 @@ def parse_line(raw: str, index: int, para: int) -> Line:
     match = re.match(r"^(#{1,6})\s+", text)
     if match:
         heading = len(match.group(1))
-        text = text[match.end():]
+        text = text[match.end() :]
     item = False
     while text and (text[0] in _BULLETS) and not text.startswith(("**", "--")):
         if text[0] in "-–—+*" and len(text) > 1 and not text[1].isspace():
@@ -128,7 +128,11 @@ def is_upper(text: str) -> bool:
 def tidy_case(text: str) -> str:
     """Sentence case for text set in capitals; other text is left as written."""
     # Runs of two or more capitalised words inside mixed text ("L'INTERVENTION COLLECTIVE dans…").
-    text = re.sub(r"\b[A-ZÀ-Ý'’-]{3,}(?:\s+[A-ZÀ-Ý'’-]{2,})+\b", lambda m: m.group(0).lower(), text) if not is_upper(text) else text
+    text = (
+        re.sub(r"\b[A-ZÀ-Ý'’-]{3,}(?:\s+[A-ZÀ-Ý'’-]{2,})+\b", lambda m: m.group(0).lower(), text)
+        if not is_upper(text)
+        else text
+    )
     parts = re.split(r"(\s*:\s*)", text)
     out = []
     for part in parts:

@@ -80,13 +80,55 @@ _LABEL = re.compile(
     r"^(?:programme|contact|invitation|save the date|informations?|inscriptions?|objectifs?|contenus?|public|tarifs?|"
     r"lieux?|dates?|horaires?|modalit[ée]s.*|pr[ée]sentation|en partenariat avec|partenaires?|intervenant.*|"
     r"co[uû]t.*|accueil|acc[eè]s|retour.*|menu|actualit[ée]s|agenda|pi[èe]ces.*|liste des.*|s[ée]minaire de formation|"
-    r"formation|journ[ée]e d'[ée]tude|webinaire|conf[ée]rence|atelier|rencontres?)\s*:?$", re.I)
+    r"formation|journ[ée]e d'[ée]tude|webinaire|conf[ée]rence|atelier|rencontres?)\s*:?$",
+    re.I,
+)
 _SECTION_WORDS = {
-    "objectifs", "objectif", "competences", "debouches", "public", "publics", "programme", "modalites", "contenus",
-    "contenu", "evaluation", "approche", "moyens", "informations", "presentation", "contexte", "deroulement",
-    "inscription", "inscriptions", "tarifs", "tarif", "lieu", "lieux", "acces", "contact", "contacts", "prerequis",
-    "duree", "methodes", "methode", "intervenants", "intervenant", "partenaires", "organisation", "candidatures",
-    "thematiques", "pieces", "liste", "retour", "horaires", "dates", "date", "cout", "financement", "pour",
+    "objectifs",
+    "objectif",
+    "competences",
+    "debouches",
+    "public",
+    "publics",
+    "programme",
+    "modalites",
+    "contenus",
+    "contenu",
+    "evaluation",
+    "approche",
+    "moyens",
+    "informations",
+    "presentation",
+    "contexte",
+    "deroulement",
+    "inscription",
+    "inscriptions",
+    "tarifs",
+    "tarif",
+    "lieu",
+    "lieux",
+    "acces",
+    "contact",
+    "contacts",
+    "prerequis",
+    "duree",
+    "methodes",
+    "methode",
+    "intervenants",
+    "intervenant",
+    "partenaires",
+    "organisation",
+    "candidatures",
+    "thematiques",
+    "pieces",
+    "liste",
+    "retour",
+    "horaires",
+    "dates",
+    "date",
+    "cout",
+    "financement",
+    "pour",
 }
 _NOT_TITLE = re.compile(r"@|https?://|www\.|€|\d{2}[ .]\d{2}[ .]\d{2}|^\W|cookies?|javascript|accueil\b.*>|>", re.I)
 
@@ -115,7 +157,7 @@ def find_title(doc: Document) -> tuple[Line | None, str, str | None]:
         return None, "", None
     para, lines, text = best
     title = tidy_case(_without_dates(text))
-    rest = para[len(lines):]
+    rest = para[len(lines) :]
     subtitle = tidy_case(" ".join(ln.text for ln in rest)) if rest and len(rest) <= 2 else _subtitle(doc, para)
     return para[0], title, subtitle
 
@@ -132,8 +174,12 @@ def _mail_subject(doc: Document) -> tuple[Line, str] | None:
     for line in head:
         match = _SUBJECT.match(line.text)
         if match:
-            text = re.sub(r"^(?:invitation|save the date|rappel|convocation|information)\s*(?:[:–—-]\s*|\s+(?:[àa]\s+la|au|aux)\s+)",
-                          "", match.group("subject"), flags=re.I)
+            text = re.sub(
+                r"^(?:invitation|save the date|rappel|convocation|information)\s*(?:[:–—-]\s*|\s+(?:[àa]\s+la|au|aux)\s+)",
+                "",
+                match.group("subject"),
+                flags=re.I,
+            )
             text = re.split(r"\s+[–—-]\s+(?=[^–—-]*\d)", text)[0]
             return line, tidy_case(text.strip(" –—-"))
     return None
@@ -143,7 +189,7 @@ def _title_lines(para: list[Line]) -> list[Line]:
     """A bold block and its lowercase continuation ("**L'INTERVENTION COLLECTIVE** / dans l'action sociale")."""
     if not para[0].bold:
         return para[:3] if len(para) > 4 else para
-    lines = [ln for ln in para[:8]]
+    lines = list(para[:8])
     bold = 0
     while bold < len(lines) and lines[bold].bold:
         bold += 1
@@ -184,8 +230,11 @@ def _title_score(text: str, head: Line, para: list[Line], rank: int, flat: str) 
         score -= 4
     if plain[:1].islower():
         score -= 3
-    if re.match(r"^(?:le|la|les|l'|un|une|des|ce|cette|il|elle|nous|vous|pour|c'est|dans|avec|par|sur)\b", fold(plain)) \
-            and not (head.heading or head.bold) and len(words) > 10:
+    if (
+        re.match(r"^(?:le|la|les|l'|un|une|des|ce|cette|il|elle|nous|vous|pour|c'est|dans|avec|par|sur)\b", fold(plain))
+        and not (head.heading or head.bold)
+        and len(words) > 10
+    ):
         score -= 2
     return score
 
@@ -209,7 +258,10 @@ def _subtitle(doc: Document, para: list[Line]) -> str | None:
 # --- Format -----------------------------------------------------------------------------
 
 _FORMATS = [
-    ("formation_longue", r"certificat|dipl[ôo]me|cursus|formation longue|\d{2,3}\s*h(?:eures)? de formation|modules?\s+\d"),
+    (
+        "formation_longue",
+        r"certificat|dipl[ôo]me|cursus|formation longue|\d{2,3}\s*h(?:eures)? de formation|modules?\s+\d",
+    ),
     ("cycle", r"\bcycle\b"),
     ("webinaire", r"webinaire|webinar"),
     ("matinee", r"matin[ée]e|demi-journ[ée]e"),
@@ -223,7 +275,11 @@ _FORMATS = [
 
 def find_format(doc: Document, title: str) -> str:
     """The kind of event: a cycle or a long training says so; else the title decides, then the text's most frequent word."""
-    if re.search(r"\bcycle (?:de|d')\s*(?:\d+\s+)?(?:s[ée]minaires|rencontres|conf[ée]rences|journ[ée]es|formations|ateliers)", doc.text, re.I):
+    if re.search(
+        r"\bcycle (?:de|d')\s*(?:\d+\s+)?(?:s[ée]minaires|rencontres|conf[ée]rences|journ[ée]es|formations|ateliers)",
+        doc.text,
+        re.I,
+    ):
         return "cycle"
     for name, pattern in _FORMATS:
         if re.search(pattern, title, re.I):
@@ -248,7 +304,9 @@ def find_format(doc: Document, title: str) -> str:
 def event_dates(mentions: list[DateMention], sessions: list[Session], format_: str) -> tuple[str | None, str | None]:
     """First and last day, from the programme and the dates that stand out (short lines, ranges)."""
     candidates = [s.date for s in sessions if s.date]
-    prominent = [m for m in mentions if not m.ignored and m.iso() and (len(m.line.text) <= 80 or m.range_with or m.extra_days)]
+    prominent = [
+        m for m in mentions if not m.ignored and m.iso() and (len(m.line.text) <= 80 or m.range_with or m.extra_days)
+    ]
     for m in prominent:
         candidates.append(m.iso())
         if m.range_with and m.range_with.iso():
@@ -275,8 +333,15 @@ def _near_main_year(dates: list[str]) -> list[str]:
     return kept or dates
 
 
-def _complete_sessions(sessions: list[Session], start: str | None, end: str | None, title: str, doc: Document,
-                       day_lines: list[tuple[int, str]], venues: list[dict]) -> None:
+def _complete_sessions(
+    sessions: list[Session],
+    start: str | None,
+    end: str | None,
+    title: str,
+    doc: Document,
+    day_lines: list[tuple[int, str]],
+    venues: list[dict],
+) -> None:
     """Fill what the programme leaves implicit: the single day's date, the title, on site or online."""
     online_anywhere = bool(ONLINE.search(doc.text))
     for session in sessions:
@@ -287,8 +352,13 @@ def _complete_sessions(sessions: list[Session], start: str | None, end: str | No
         if session.mode is None and venues:
             day_start = max((i for i, d in day_lines if i <= session.line), default=-1)
             day_end = min((i for i, d in day_lines if i > session.line), default=len(doc.lines))
-            venue_in_day = any(practical.STREET.search(ln.text) or practical.POSTCODE_CITY.search(ln.text)
-                               for ln in doc.lines[max(day_start, 0):day_end]) and day_start >= 0
+            venue_in_day = (
+                any(
+                    practical.STREET.search(ln.text) or practical.POSTCODE_CITY.search(ln.text)
+                    for ln in doc.lines[max(day_start, 0) : day_end]
+                )
+                and day_start >= 0
+            )
             if venue_in_day or not online_anywhere:
                 session.mode = "presentiel"
 
@@ -298,7 +368,10 @@ def _apply_common_slot(sessions: list[Session], doc: Document) -> None:
     match = COMMON_SLOT.search(doc.flat)
     if not match:
         return
-    start, end = f"{int(match.group('ah')):02d}:{match.group('am') or '00'}", f"{int(match.group('bh')):02d}:{match.group('bm') or '00'}"
+    start, end = (
+        f"{int(match.group('ah')):02d}:{match.group('am') or '00'}",
+        f"{int(match.group('bh')):02d}:{match.group('bm') or '00'}",
+    )
     if start > end or end > "23:59":
         return
     for session in sessions:
@@ -306,7 +379,9 @@ def _apply_common_slot(sessions: list[Session], doc: Document) -> None:
             session.start, session.end = start, end
 
 
-_PROSE_SLOT = re.compile(r"\bde\s+(?P<ah>[0-2]?\d)\s*[hH:]\s*(?P<am>[0-5]\d)?\s*(?:à|-|–)\s*(?P<bh>[0-2]?\d)\s*[hH:]\s*(?P<bm>[0-5]\d)?")
+_PROSE_SLOT = re.compile(
+    r"\bde\s+(?P<ah>[0-2]?\d)\s*[hH:]\s*(?P<am>[0-5]\d)?\s*(?:à|-|–)\s*(?P<bh>[0-2]?\d)\s*[hH:]\s*(?P<bm>[0-5]\d)?"
+)
 
 
 def _prose_session(mentions: list[DateMention], date: str) -> list[Session]:
@@ -314,7 +389,9 @@ def _prose_session(mentions: list[DateMention], date: str) -> list[Session]:
     for m in mentions:
         if m.ignored or m.iso() != date:
             continue
-        match = _PROSE_SLOT.match(m.line.text[m.end:m.end + 12].lstrip(" ,")) or _PROSE_SLOT.search(m.line.text[m.end:m.end + 8])
+        match = _PROSE_SLOT.match(m.line.text[m.end : m.end + 12].lstrip(" ,")) or _PROSE_SLOT.search(
+            m.line.text[m.end : m.end + 8]
+        )
         if match and int(match.group("ah")) < 24 and int(match.group("bh")) < 24:
             start = f"{int(match.group('ah')):02d}:{match.group('am') or '00'}"
             end = f"{int(match.group('bh')):02d}:{match.group('bm') or '00'}"

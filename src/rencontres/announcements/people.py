@@ -19,18 +19,42 @@ _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*"
 _SURNAME = rf"(?:[{_UP}][{_LOW}'’]+|[{_UP}]{{2,}})(?:-(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}))*"
 _PARTICLE = r"(?:de la|de|De|du|Du|des|van der|van|Van|von|Le|La|d'|D'|d’|dos|da|del|Ben|ben)"
-PERSON = re.compile(rf"(?<![\w'’-])(?P<first>{_TOKEN})\s+(?P<last>(?:{_PARTICLE}\s*)?{_SURNAME}(?:\s+{_SURNAME}(?=\s*[,(]))?)(?![\w'’-])")
+PERSON = re.compile(
+    rf"(?<![\w'’-])(?P<first>{_TOKEN})\s+(?P<last>(?:{_PARTICLE}\s*)?{_SURNAME}(?:\s+{_SURNAME}(?=\s*[,(]))?)(?![\w'’-])"
+)
 _CIVILITY = r"(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Docteure?|Pr|Professeure?|Me)\s+)?"
 SPEAKER_TRIGGER = re.compile(
     rf"\b(?i:avec|par|accompagn[ée]e?s? de|anim[ée]e?s? par|pr[ée]sent[ée]e?s? par|intervention de|en pr[ée]sence de|"
-    rf"conf[ée]rence de|témoignage de|intervenant(?:e|\(e\)|\.e)?s?\s*:|format(?:eur|rice)s?\s*:|introduction par|animation\s*:|avec\s*:)\s*{_CIVILITY}(?=[{_UP}])")
-SPEAKER_HEADING = re.compile(r"intervenant|interventions?\b|orateur|oratrice|conf[ée]rencier|formateur|formatrice|"
-                             r"animation|anim[ée] par|speakers?|avec la participation|les invit[ée]s", re.I)
-CONTACT = re.compile(r"contact|renseignement|rapprochez|informations?\b|inscription|t[ée]l\b|t[ée]l[ée]phone|"
-                     r"courriel|e-mail|@|\b0\d(?:[ .]?\d\d){4}\b", re.I)
+    rf"conf[ée]rence de|témoignage de|intervenant(?:e|\(e\)|\.e)?s?\s*:|format(?:eur|rice)s?\s*:|introduction par|animation\s*:|avec\s*:)\s*{_CIVILITY}(?=[{_UP}])"
+)
+SPEAKER_HEADING = re.compile(
+    r"intervenant|interventions?\b|orateur|oratrice|conf[ée]rencier|formateur|formatrice|"
+    r"animation|anim[ée] par|speakers?|avec la participation|les invit[ée]s",
+    re.I,
+)
+CONTACT = re.compile(
+    r"contact|renseignement|rapprochez|informations?\b|inscription|t[ée]l\b|t[ée]l[ée]phone|"
+    r"courriel|e-mail|@|\b0\d(?:[ .]?\d\d){4}\b",
+    re.I,
+)
 _NOT_SURNAME = {
-    "président", "présidente", "maire", "directeur", "directrice", "université", "conseil", "ville", "mairie",
-    "sociologue", "professeur", "docteur", "chargé", "chargée", "responsable", "madame", "monsieur",
+    "président",
+    "présidente",
+    "maire",
+    "directeur",
+    "directrice",
+    "université",
+    "conseil",
+    "ville",
+    "mairie",
+    "sociologue",
+    "professeur",
+    "docteur",
+    "chargé",
+    "chargée",
+    "responsable",
+    "madame",
+    "monsieur",
 }
 
 
@@ -43,11 +67,15 @@ _NOT_FIRST = re.compile(
     r"communaut|union\b|collectif|comit[ée]|observatoire|fondation|groupe|office|atelier|table\b|session|module|"
     r"s[ée]ance|journ[ée]e|conf[ée]rence|accueil|ouverture|cl[ôo]ture|pause|d[ée]jeuner|synth[èe]se|adh[ée]rent|"
     r"non\b|tarif|[ée]tudiant|b[ée]n[ée]vole|personnes?\b|public|salari|inscription|contact|lieu\b"
-    r")", re.I)
+    r")",
+    re.I,
+)
 _NOT_FIRST_WORD = re.compile(
     r"^(?:rue|avenue|place|boulevard|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|"
     r"mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|le|la|les|un|une|des|du|de|au|aux|pour|avec|par|"
-    r"dans|sur|en|et|ou|nous|vous|ce|cette|votre|notre|tous|toutes|madame|monsieur|bonjour)\b", re.I)
+    r"dans|sur|en|et|ou|nous|vous|ce|cette|votre|notre|tous|toutes|madame|monsieur|bonjour)\b",
+    re.I,
+)
 _CIVILITY_BEFORE = re.compile(r"(?:\bM\.|\bMmes?|\bMlle|\bDr|\bPr|\bMe|\bDocteure?|\bProfesseure?|\bMa[îi]tre)\.?\s*$")
 _ROLE_AFTER = re.compile(r"^\s*(?:,|\(|–|—|-\s)\s*[a-zß-ÿ]")
 
@@ -68,15 +96,22 @@ def plausible_person(match: re.Match, text: str, triggered: bool = False) -> boo
     first, last = match.group("first"), match.group("last")
     if is_person(first, last):
         return True
-    after = text[match.end():]
-    if fold(last) in _NOT_SURNAME_FOLDED or _NOT_FIRST.match(first) or _NOT_FIRST_WORD.match(first) or _NOT_FIRST.match(last) or after.lstrip()[:1] == ":":
+    after = text[match.end() :]
+    if (
+        fold(last) in _NOT_SURNAME_FOLDED
+        or _NOT_FIRST.match(first)
+        or _NOT_FIRST_WORD.match(first)
+        or _NOT_FIRST.match(last)
+        or after.lstrip()[:1] == ":"
+    ):
         return False
     if _CIVILITY_BEFORE.search(text[: match.start()]):
         return True
     if re.match(r"^(?:de|du|des|d'|d’)", last):  # "Yvelines de la Croix-Rouge": a place, unless a title says otherwise
         return False
-    return bool(_capital_surname(last) or _ROLE_AFTER.match(after)
-                or (triggered and re.match(r"^\s*(?:[,(]|$)", after)))
+    return bool(
+        _capital_surname(last) or _ROLE_AFTER.match(after) or (triggered and re.match(r"^\s*(?:[,(]|$)", after))
+    )
 
 
 def _clean_name(match: re.Match) -> str:
@@ -115,28 +150,37 @@ def find_speakers(doc: Document, exclude_lines: set[int] = frozenset()) -> list[
             if in_section:
                 for match in PERSON.finditer(line.text):
                     if plausible_person(match, line.text):
-                        add(_clean_name(match), _description_after(line.text, match.end(), para[k + 1:]))
+                        add(_clean_name(match), _description_after(line.text, match.end(), para[k + 1 :]))
                 continue
             for start in _cell_starts(line.text) if (line.item or k == 0 or " | " in line.text) else ():
                 match = PERSON.match(line.text, start)
                 if match and (line.item or k == 0 or start > 0) and plausible_person(match, line.text):
-                    rest = line.text[match.end():]
-                    following = [ln for ln in para[k + 1:]] if start == 0 else []
+                    rest = line.text[match.end() :]
+                    following = list(para[k + 1 :]) if start == 0 else []
                     if re.match(r"^\s*[,(:–—-]", rest) or (not rest.strip() and following):
                         add(_clean_name(match), _description_after(line.text, match.end(), following))
             for trigger in SPEAKER_TRIGGER.finditer(line.text):
                 match = PERSON.match(line.text, trigger.end())
                 if match and plausible_person(match, line.text, triggered=True):
                     add(_clean_name(match), _description_after(line.text, match.end(), []))
-            for match in PERSON.finditer(line.text):  # "…, Maëlys KERGOAT, coordinatrice": a name in capitals with its role
-                if _capital_surname(match.group("last")) and _ROLE_AFTER.match(line.text[match.end():]) \
-                        and plausible_person(match, line.text) and re.search(r"(?:^|[,:–—|]|\bpar|\bavec)\s*$", line.text[: match.start()]):
+            for match in PERSON.finditer(
+                line.text
+            ):  # "…, Maëlys KERGOAT, coordinatrice": a name in capitals with its role
+                if (
+                    _capital_surname(match.group("last"))
+                    and _ROLE_AFTER.match(line.text[match.end() :])
+                    and plausible_person(match, line.text)
+                    and re.search(r"(?:^|[,:–—|]|\bpar|\bavec)\s*$", line.text[: match.start()])
+                ):
                     add(_clean_name(match), _description_after(line.text, match.end(), []))
     return list(found.values())
 
 
-_CLOSING = re.compile(r"^(?:bien |tr[èe]s )?(?:cordialement|amicalement|sinc[èe]rement|bien [àa] vous|salutations|"
-                      r"(?:avec )?(?:nos|mes) (?:sinc[èe]res |meilleures )?salutations)\b.{0,40}$", re.I)
+_CLOSING = re.compile(
+    r"^(?:bien |tr[èe]s )?(?:cordialement|amicalement|sinc[èe]rement|bien [àa] vous|salutations|"
+    r"(?:avec )?(?:nos|mes) (?:sinc[èe]res |meilleures )?salutations)\b.{0,40}$",
+    re.I,
+)
 
 
 def _is_contact(text: str) -> bool:
@@ -149,7 +193,9 @@ def _cell_starts(text: str) -> list[int]:
     starts = [0] + [m.end() for m in re.finditer(r"\s\|\s", text)]
     out = []
     for start in starts:
-        civility = re.match(r"\s*(?:M\.|Mmes?|Mlle|Dr|Pr|Me|Docteure?|Professeure?|Ma[îi]tre)\.?\s+(?=[A-ZÀ-Ý])", text[start:])
+        civility = re.match(
+            r"\s*(?:M\.|Mmes?|Mlle|Dr|Pr|Me|Docteure?|Professeure?|Ma[îi]tre)\.?\s+(?=[A-ZÀ-Ý])", text[start:]
+        )
         out.append(start + (civility.end() if civility else 0))
     return out
 
@@ -179,27 +225,40 @@ def _tidy_description(text: str | None) -> str | None:
 _ORGANISE = re.compile(
     r"(?P<who>[^.!?:;«»\n]{3,220}?)\s+(?:a|ont|avaient|avait)\s+(?:souhait[ée]|d[ée]cid[ée]|choisi)\s+(?:d'|de\s+)?organiser"
     r"|(?P<who2>[^.!?:;«»\n]{3,160}?)\s+(?:vous\s+)?(?:organise(?:nt)?|invite(?:nt)?|propose(?:nt)?)\s+(?:une?|des|le|la|les|ce|cette|sa|son|ses|leurs?|deux|trois|quatre|\d+|[àa]|aux?)\b",
-    re.I)
+    re.I,
+)
 _ORGANISED_BY = re.compile(
     r"(?:organis[ée]e?s?|propos[ée]e?s?|port[ée]e?s?|pilot(?:[ée]e?s?|age[^.]{0,40}?)\s+(?:sera\s+)?assur[ée]e?)\s+par\s+(?P<who>[^.!?\n;«»(]{2,160})"
     r"|(?:assur[ée]e?s?|coordonn[ée]e?s?)\s+par\s+(?P<who3>[^.!?\n;«»(]{2,160})"
     r"|[àa] l'initiative d[eu]s?\s+(?P<who2>[^.!?\n;«»(]{2,160})"
     r"|^(?:organisateurs?|organisatrices?|organisation|organis[ée]e? par|organisme(?: de formation)?)\s*:\s*(?P<who4>[^\n]{2,160})",
-    re.I | re.M)
+    re.I | re.M,
+)
 _HOST_TITLE = re.compile(
     r"\b(?:Pr[ée]sidente?|Maire|Directeur|Directrice|Directeur g[ée]n[ée]ral|Pr[ée]fète?)\s+(?:du|de la|de l'|de l’|des|de)\s+"
-    r"(?P<org>[A-ZÀ-Ý][^,.\n]{2,90})")
+    r"(?P<org>[A-ZÀ-Ý][^,.\n]{2,90})"
+)
 _INVITATION = re.compile(r"(?:ont|a) le plaisir de vous (?:convier|inviter)|vous invitent|vous convient", re.I)
-_ABOUT = re.compile(r"^(?:Le|La|L'|L’|Les)\s*(?P<org>[A-ZÀ-Ý][^,.;:]{3,90}?)\s+(?:est|sont)\s+(?:un|une|le|la|l'|l’)\s", re.M)
-_PARTNERSHIP = re.compile(r",?\s*(?:en partenariat avec|avec le soutien d[eu]s?|en lien avec|en collaboration avec|en association avec)\s+(?P<who>[^,]+),?", re.I)
-_ARTICLE = re.compile(r"^(?:l'|l’|le\s|la\s|les\s|notre\s|votre\s|l'association\s|l’association\s|l'agence\s|association\s)+", re.I)
+_ABOUT = re.compile(
+    r"^(?:Le|La|L'|L’|Les)\s*(?P<org>[A-ZÀ-Ý][^,.;:]{3,90}?)\s+(?:est|sont)\s+(?:un|une|le|la|l'|l’)\s", re.M
+)
+_PARTNERSHIP = re.compile(
+    r",?\s*(?:en partenariat avec|avec le soutien d[eu]s?|en lien avec|en collaboration avec|en association avec)\s+(?P<who>[^,]+),?",
+    re.I,
+)
+_ARTICLE = re.compile(
+    r"^(?:l'|l’|le\s|la\s|les\s|notre\s|votre\s|l'association\s|l’association\s|l'agence\s|association\s)+", re.I
+)
 
 
 def _split_bodies(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text).strip(" ,.")
     if len(text) > 200:
         return []
-    parts = re.split(rf"\s*,\s+(?=(?:l'|l’|le |la |les )?[{_UP}])|\s+(?:et|&)\s+(?=(?:l'|l’|le |la |les )[{_UP}]?)|\s+et\s+(?=[{_UP}])(?!(?:de|des)\b)", text)
+    parts = re.split(
+        rf"\s*,\s+(?=(?:l'|l’|le |la |les )?[{_UP}])|\s+(?:et|&)\s+(?=(?:l'|l’|le |la |les )[{_UP}]?)|\s+et\s+(?=[{_UP}])(?!(?:de|des)\b)",
+        text,
+    )
     bodies = []
     for part in parts:
         part = _ARTICLE.sub("", part.strip(" ,.")).strip()
@@ -221,7 +280,9 @@ def find_organizers(doc: Document) -> tuple[list[str], list[str]]:
         who = match.group("who") or match.group("who2")
         who = re.split(r"\b(?:que|qu'|qu’)\s*", who)[-1]
         who = re.split(rf",\s*(?=(?:l'|l’|le |la |les )[{_UP}])", who)[-1]
-        organizers.extend(b for b in _split_bodies(who) if not re.match(r"^(?:Il|Elle|Ils|Elles|On|Nous|Cette|Ce|Cet)\b", b))
+        organizers.extend(
+            b for b in _split_bodies(who) if not re.match(r"^(?:Il|Elle|Ils|Elles|On|Nous|Cette|Ce|Cet)\b", b)
+        )
     for match in _ORGANISED_BY.finditer(cleaned):
         who = next(g for g in match.groups() if g)
         organizers.extend(_split_bodies(re.split(r"\s+(?:pour|afin|dans|sur|en|au|aux|à|le)\s+(?=[a-zà-ÿ\d])", who)[0]))

@@ -18,29 +18,39 @@ from .document import Document, Line, fold, tidy_case
 _TIME = r"(?P<{p}h>[0-2]?\d)\s*(?:h|H|:)\s*(?P<{p}m>[0-5]\d)?(?!\d)"
 TIME = re.compile(_TIME.format(p="a"))
 _RANGE = (
-    r"(?:de\s+|d[ée]but\s+)?" + _TIME.format(p="a")
-    + r"(?:\s*(?:-|–|—|à|a|/|>|au|\|)\s*" + _TIME.format(p="b") + r")?"
+    r"(?:de\s+|d[ée]but\s+)?" + _TIME.format(p="a") + r"(?:\s*(?:-|–|—|à|a|/|>|au|\|)\s*" + _TIME.format(p="b") + r")?"
 )
 SESSION_START = re.compile(r"^" + _RANGE + r"(?:\s*(?:[:|\-–—.]|\))\s*|\s+|$)", re.I)
 SESSION_END = re.compile(r"^(?P<title>[^\d:|]{3,80}?)\s*(?:[:|\-–—(]|\bde\b)\s*" + _RANGE + r"\s*\)?\s*$", re.I)
 # "Matin : 9h30 - 12h00 : Titre", "Témoignage : 9h30 – 10h15 : « Titre »": a label, then the time, then the title.
 LABELLED = re.compile(r"^(?P<label>[^\d:|]{3,40}?)\s*:\s*" + _RANGE + r"\s*(?:[:,–—-]\s*(?P<rest>.*))?$", re.I)
 _PART_OF_DAY = re.compile(r"^(?:matin(?:[ée]e)?|apr[èe]s-?midi|soir(?:[ée]e)?|midi|journ[ée]e|horaires?|de|le)$", re.I)
-_PRACTICAL_ASIDE = re.compile(r"\s*\((?=[^)]*(?:inscription|places?|r[ée]servation|gratuit|salle|sur place))[^)]*\)\s*$", re.I)
+_PRACTICAL_ASIDE = re.compile(
+    r"\s*\((?=[^)]*(?:inscription|places?|r[ée]servation|gratuit|salle|sur place))[^)]*\)\s*$", re.I
+)
 # "Tous les webinaires ont lieu de 11h00 à 12h30", "Chaque rencontre a lieu de 9h30 à 12h30": one slot for every meeting.
-COMMON_SLOT = re.compile(r"\b(?:tous|toutes|chaque|les)\b[^.\n]{0,60}?\b(?:ont|a|auront|aura)\s+lieu\b[^.\n]{0,40}?"
-                         r"\bde\s+" + _TIME.format(p="a") + r"\s*(?:à|-|–)\s*" + _TIME.format(p="b"), re.I)
+COMMON_SLOT = re.compile(
+    r"\b(?:tous|toutes|chaque|les)\b[^.\n]{0,60}?\b(?:ont|a|auront|aura)\s+lieu\b[^.\n]{0,40}?"
+    r"\bde\s+" + _TIME.format(p="a") + r"\s*(?:à|-|–)\s*" + _TIME.format(p="b"),
+    re.I,
+)
 _CLOCK = re.compile(r"\b[0-2]?\d\s*[hH]\s*(?:[0-5]\d)?\b|\b[0-2]?\d:[0-5]\d\b")
 _BARE_TIME_LINE = re.compile(r"^(?:de\s+)?" + _RANGE + r"$", re.I)
-_SPEAKER_CUT = re.compile(r",?\s+(?:avec|par|anim[ée]e?s? par|pr[ée]sent[ée]e?s? par|en pr[ée]sence d[eu])\s+(?=(?:M\.|Mme|Dr|Pr|Me|[A-ZÀ-Ý]))"
-                          r"|,\s+(?=[A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b)")
+_SPEAKER_CUT = re.compile(
+    r",?\s+(?:avec|par|anim[ée]e?s? par|pr[ée]sent[ée]e?s? par|en pr[ée]sence d[eu])\s+(?=(?:M\.|Mme|Dr|Pr|Me|[A-ZÀ-Ý]))"
+    r"|,\s+(?=[A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b)"
+)
 _MARKER = re.compile(r"^#?\s*\d{1,2}$")
 _MONTH_SESSION = re.compile(
     r"^(?:module|tutorat|atelier|s[ée]ance|session|journ[ée]e|visite|regroupement|conf[ée]rence|s[ée]minaire|"
-    r"webinaire|soutenance|jury|cours|regroupement|table ronde|rencontre)\b", re.I)
+    r"webinaire|soutenance|jury|cours|regroupement|table ronde|rencontre)\b",
+    re.I,
+)
 ONLINE = re.compile(r"webinaire|webinar|visio|en ligne|distanciel|[àa] distance|zoom|teams|livestream", re.I)
 PUBLIC = re.compile(r"ouverte? (?:à tous|au (?:grand )?public|à toutes)|tout public|entr[ée]e libre", re.I)
-_NOT_A_SESSION = re.compile(r"^(?:horaires?|dur[ée]e|accueil t[ée]l[ée]phonique|permanence|ouverture des portes)\b", re.I)
+_NOT_A_SESSION = re.compile(
+    r"^(?:horaires?|dur[ée]e|accueil t[ée]l[ée]phonique|permanence|ouverture des portes)\b", re.I
+)
 
 
 @dataclass
@@ -55,8 +65,14 @@ class Session:
     whole: bool = False  # the event's own slot, read from its date line ("Jeudi 6 février, de 8h45 à 12h30")
 
     def as_dict(self) -> dict:
-        return {"date": self.date, "start": self.start, "end": self.end, "title": self.title or "",
-                "mode": self.mode, "open_to_public": self.open_to_public}
+        return {
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "title": self.title or "",
+            "mode": self.mode,
+            "open_to_public": self.open_to_public,
+        }
 
 
 @dataclass
@@ -75,8 +91,10 @@ def parse_slot(match: re.Match, warnings: list[str], source: str) -> TimeSlot:
             warnings.append(gettext("« %(source)s » : l'horaire n'existe pas.") % {"source": source})
             return TimeSlot(None, None, "invalid")
     if start and end and end < start:
-        warnings.append(gettext("« %(source)s » : la fin (%(end)s) est avant le début (%(start)s).")
-                        % {"source": source, "end": end, "start": start})
+        warnings.append(
+            gettext("« %(source)s » : la fin (%(end)s) est avant le début (%(start)s).")
+            % {"source": source, "end": end, "start": start}
+        )
     return TimeSlot(start, end)
 
 
@@ -118,7 +136,7 @@ class ProgrammeReader:
                 rest = re.sub(r"^(?:[·•,|–—-]|\bà\b|\s)+", "", self._after_dates(line))
                 match = SESSION_START.match(rest) if rest else None
                 if match and (match.group("am") or re.match(r"^\D*\d{1,2}\s*[hH]", rest)):
-                    remainder = rest[match.end():].strip(" ·•,|–—-")
+                    remainder = rest[match.end() :].strip(" ·•,|–—-")
                     skip_until = self._session_from_time(i, match, "", current, mode_hint=remainder)
                     if self.sessions and self.sessions[-1].line == i:
                         self.sessions[-1].whole = True
@@ -126,8 +144,13 @@ class ProgrammeReader:
             last = self._session_from_line(i, line, current)
             if last is not None:
                 skip_until = last
-            elif current and len(current) == 7 and _MONTH_SESSION.match(line.text) \
-                    and len(line.text) <= 120 and not line.heading:
+            elif (
+                current
+                and len(current) == 7
+                and _MONTH_SESSION.match(line.text)
+                and len(line.text) <= 120
+                and not line.heading
+            ):
                 self.sessions.append(Session(current, None, None, tidy_case(line.text), line=i))
         self._untimed_rows()
         self._untimed_headings()
@@ -142,9 +165,16 @@ class ProgrammeReader:
             row_dates = [m for m in self.by_line.get(i, []) if not m.ignored and m.iso() and m.start <= 12]
             if not row_dates:
                 continue
-            cells = [c.strip() for c in line.text[max(m.end for m in row_dates):].split(" | ")]
-            title = next((c for c in cells if len(re.findall(r"[^\W\d]{3,}", c)) >= 2
-                          and not re.fullmatch(r"[\d,.]+\s*(?:jours?|heures?|h|demi-journ[ée]es?)", c, re.I)), None)
+            cells = [c.strip() for c in line.text[max(m.end for m in row_dates) :].split(" | ")]
+            title = next(
+                (
+                    c
+                    for c in cells
+                    if len(re.findall(r"[^\W\d]{3,}", c)) >= 2
+                    and not re.fullmatch(r"[\d,.]+\s*(?:jours?|heures?|h|demi-journ[ée]es?)", c, re.I)
+                ),
+                None,
+            )
             if title:
                 self.sessions.append(Session(row_dates[0].iso(), None, None, tidy_case(title), line=i))
 
@@ -158,9 +188,17 @@ class ProgrammeReader:
                 continue
             following = lines[i + 1]
             text = following.text
-            if self._heading_date(following) or self._starts_session(following) or following.rule or following.heading \
-                    or len(text) > 120 or text.endswith(".") or re.search(r"\d", text) or "@" in text \
-                    or following.para > lines[i].para + 1:
+            if (
+                self._heading_date(following)
+                or self._starts_session(following)
+                or following.rule
+                or following.heading
+                or len(text) > 120
+                or text.endswith(".")
+                or re.search(r"\d", text)
+                or "@" in text
+                or following.para > lines[i].para + 1
+            ):
                 continue
             found.append(Session(date, None, None, tidy_case(text), line=i))
         if len(found) >= 2:
@@ -190,12 +228,12 @@ class ProgrammeReader:
         row_dates = [m for m in self.by_line.get(i, []) if not m.ignored and m.iso() and m.start <= 12]
         if row_dates:  # a table row or a line "Mardi 12 octobre | 9h-12h | Atelier"
             current = row_dates[0].iso()
-            text = line.text[max(m.end for m in row_dates):].strip(" ,:;–-|")
+            text = line.text[max(m.end for m in row_dates) :].strip(" ,:;–-|")
         if _NOT_A_SESSION.match(text) or line.heading and not _BARE_TIME_LINE.match(text):
             return None
         match = SESSION_START.match(text)
         if match and (match.group("am") or re.match(r"^\D*\d{1,2}\s*[hH]", text) or ":" in match.group(0)[:6]):
-            title = text[match.end():].strip()
+            title = text[match.end() :].strip()
             if re.match(r"^(?:de|d'|par|pour|du|et|heures?)\b", title, re.I) or TIME.search(title[:12] or "x9"):
                 return None
             return self._session_from_time(i, match, title, current)
@@ -214,8 +252,9 @@ class ProgrammeReader:
             return self._session_from_time(i, match, match.group("title").strip(), current)
         return None
 
-    def _session_from_time(self, i: int, match: re.Match, title: str, current: str | None,
-                           mode_hint: str | None = None) -> int:
+    def _session_from_time(
+        self, i: int, match: re.Match, title: str, current: str | None, mode_hint: str | None = None
+    ) -> int:
         line = self.doc.lines[i]
         slot = parse_slot(match, self.warnings, line.text)
         title = title.strip(" |:–-")
@@ -230,7 +269,11 @@ class ProgrammeReader:
         else:
             # A title may wrap onto the next lines of the same paragraph.
             j = i + 1
-            while j < len(self.doc.lines) and self.doc.lines[j].para == line.para and not self._starts_session(self.doc.lines[j]):
+            while (
+                j < len(self.doc.lines)
+                and self.doc.lines[j].para == line.para
+                and not self._starts_session(self.doc.lines[j])
+            ):
                 extra.append(self.doc.lines[j].text)
                 j += 1
             last = j - 1
@@ -286,7 +329,12 @@ class ProgrammeReader:
             k = last + 1
             while k < len(lines) and _MARKER.match(lines[k].text):
                 k += 1
-            if k < len(lines) and not lines[k].rule and not self._starts_session(lines[k]) and not self._heading_date(lines[k]):
+            if (
+                k < len(lines)
+                and not lines[k].rule
+                and not self._starts_session(lines[k])
+                and not self._heading_date(lines[k])
+            ):
                 following = [ln for ln in lines[k:] if ln.para == lines[k].para]
                 more = " ".join(ln.text for ln in following)
                 if not _is_prose(more) and len(more) <= 200:
@@ -305,8 +353,11 @@ def quoted_sessions(doc: Document, mentions: list[DateMention]) -> list[Session]
         if m.ignored or m.day is None or not m.iso():
             continue
         before = m.line.text[: m.start]
-        match = re.search(r"(journ[ée]e|s[ée]minaire|conf[ée]rence|rencontre|colloque|forum|webinaire)[^«]{0,40}«\s*([^»]{8,150}?)\s*»\s*,?\s*(?:le|du)?\s*$",
-                          before, re.I)
+        match = re.search(
+            r"(journ[ée]e|s[ée]minaire|conf[ée]rence|rencontre|colloque|forum|webinaire)[^«]{0,40}«\s*([^»]{8,150}?)\s*»\s*,?\s*(?:le|du)?\s*$",
+            before,
+            re.I,
+        )
         if match:
             sessions.append(Session(m.iso(), None, None, match.group(2), line=m.line.index))
     return sessions

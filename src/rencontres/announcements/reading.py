@@ -42,12 +42,16 @@ def read_path(path: str | Path) -> str:
     try:
         size = path.stat().st_size
     except OSError:
-        raise UnreadableAnnouncement(gettext("Le fichier « %(name)s » est introuvable ou illisible.") % {"name": path.name})
+        raise UnreadableAnnouncement(
+            gettext("Le fichier « %(name)s » est introuvable ou illisible.") % {"name": path.name}
+        ) from None
     _check_size(size)
     try:
         data = path.read_bytes()
     except OSError:
-        raise UnreadableAnnouncement(gettext("Le fichier « %(name)s » ne peut pas être lu.") % {"name": path.name})
+        raise UnreadableAnnouncement(
+            gettext("Le fichier « %(name)s » ne peut pas être lu.") % {"name": path.name}
+        ) from None
     return read_bytes(data, path.name)
 
 
@@ -118,7 +122,7 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UnreadableAnnouncement(gettext("Le fichier texte n'est pas lisible (encodage inconnu)."))
+            raise UnreadableAnnouncement(gettext("Le fichier texte n'est pas lisible (encodage inconnu).")) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -132,7 +136,8 @@ def clean_text(text: str) -> str:
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029]", "", text)
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableAnnouncement(
-            gettext("Le texte est trop long pour une annonce (plus de %(limit)d caractères).") % {"limit": MAX_TEXT_CHARS}
+            gettext("Le texte est trop long pour une annonce (plus de %(limit)d caractères).")
+            % {"limit": MAX_TEXT_CHARS}
         )
     if not re.search(r"\w{2,}", text):
         raise UnreadableAnnouncement(gettext("Le document ne contient aucun texte exploitable."))
@@ -142,11 +147,54 @@ def clean_text(text: str) -> str:
 # --- HTML -----------------------------------------------------------------------------
 
 # Never rendered as text: scripts and styles are dropped, so nothing in them runs or leaks.
-_HTML_DROPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-                 "nav", "footer", "head", "form", "button", "select", "input", "textarea", "-comment"}
-_HTML_BLOCKS = {"p", "div", "section", "article", "header", "main", "aside", "ul", "ol", "dl", "dt", "dd",
-                "table", "thead", "tbody", "blockquote", "address", "figure", "figcaption", "fieldset",
-                "details", "summary", "hr", "center", "body", "html"}
+_HTML_DROPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "nav",
+    "footer",
+    "head",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "-comment",
+}
+_HTML_BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "main",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "blockquote",
+    "address",
+    "figure",
+    "figcaption",
+    "fieldset",
+    "details",
+    "summary",
+    "hr",
+    "center",
+    "body",
+    "html",
+}
 _DOC_HREF = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|rtf)(?:[?#]\S*)?$", re.I)
 _HTML_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
@@ -267,18 +315,22 @@ def pdf_to_text(data: bytes) -> str:
     except UnreadableAnnouncement:
         raise
     except Exception:  # a third-party parser on untrusted input: any failure means "unreadable"
-        raise UnreadableAnnouncement(gettext("Ce fichier PDF est endommagé ou illisible."))
+        raise UnreadableAnnouncement(gettext("Ce fichier PDF est endommagé ou illisible.")) from None
     text = "\n\n".join(t for t in pages_text if t.strip())
     if not re.search(r"\w{2,}", text):
         raise UnreadableAnnouncement(
-            gettext("Ce PDF ne contient pas de texte (document scanné ?) : importez le texte ou un PDF avec une couche texte.")
+            gettext(
+                "Ce PDF ne contient pas de texte (document scanné ?) : importez le texte ou un PDF avec une couche texte."
+            )
         )
     return text
 
 
 def _check_pdf_time(started: float) -> None:
     if time.monotonic() - started > PDF_TIME_BUDGET_SECONDS:
-        raise UnreadableAnnouncement(gettext("La lecture de ce PDF prend trop de temps : il est trop lourd ou trop complexe."))
+        raise UnreadableAnnouncement(
+            gettext("La lecture de ce PDF prend trop de temps : il est trop lourd ou trop complexe.")
+        )
 
 
 @dataclass
@@ -323,8 +375,13 @@ def _layout_page(page, mult) -> str:
             out[-1] += text  # a link wrapped at the end of a line
             previous = line
             continue
-        if previous is not None and out and re.search(r"[^\W\d]-$", out[-1]) and text[:1].isupper() \
-                and 0 <= previous.y - line.y <= 1.6 * max(line.size, previous.size):
+        if (
+            previous is not None
+            and out
+            and re.search(r"[^\W\d]-$", out[-1])
+            and text[:1].isupper()
+            and 0 <= previous.y - line.y <= 1.6 * max(line.size, previous.size)
+        ):
             out[-1] += text  # "Bourgogne-" / "Franche-Comté": a compound name wrapped at its hyphen
             previous = line
             continue

@@ -108,17 +108,28 @@ class DraftBuilder:
         if format_ not in EventFormat.values:
             format_ = EventFormat.JOURNEE
             self.doubt("informations", _("Le format n'a pas pu être reconnu : « journée » est proposé, vérifiez-le."))
-        others = [o for o in p.get("organizers", []) if o.strip().lower() not in {
-            self.organization.name.lower(), self.organization.short_name.lower()}]
+        others = [
+            o
+            for o in p.get("organizers", [])
+            if o.strip().lower() not in {self.organization.name.lower(), self.organization.short_name.lower()}
+        ]
         partners = "\n".join(dict.fromkeys(others + list(p.get("partners", []))))
         capacity = p.get("capacity") or {}
         low, high = capacity.get("min"), capacity.get("max")
         if low is not None and high is not None and low > high:
-            self.doubt("informations", _("L'annonce donne un minimum (%(low)s) au-dessus du maximum (%(high)s) : ils n'ont pas été repris.") % {"low": low, "high": high})
+            self.doubt(
+                "informations",
+                _("L'annonce donne un minimum (%(low)s) au-dessus du maximum (%(high)s) : ils n'ont pas été repris.")
+                % {"low": low, "high": high},
+            )
             low = high = None
         emails, phones, urls = p.get("emails", []), p.get("phones", []), p.get("registration_urls", [])
         if len(emails) > 1:
-            self.doubt("informations", _("Plusieurs adresses figurent dans l'annonce (%(all)s) : la première est proposée comme contact.") % {"all": ", ".join(emails)})
+            self.doubt(
+                "informations",
+                _("Plusieurs adresses figurent dans l'annonce (%(all)s) : la première est proposée comme contact.")
+                % {"all": ", ".join(emails)},
+            )
         return event_services.create_event(
             organization=self.organization,
             title=title[:250],
@@ -140,13 +151,19 @@ class DraftBuilder:
                 continue
             postcode = found.get("postcode") or ""
             venue, _created = Venue.objects.get_or_create(
-                organization=self.organization, name=name[:200], city=(found.get("city") or "")[:120],
-                defaults={"street": (found.get("street") or "")[:200], "postcode": postcode if re.fullmatch(r"\d{5}", postcode) else ""},
+                organization=self.organization,
+                name=name[:200],
+                city=(found.get("city") or "")[:120],
+                defaults={
+                    "street": (found.get("street") or "")[:200],
+                    "postcode": postcode if re.fullmatch(r"\d{5}", postcode) else "",
+                },
             )
             main = main or venue
         if main:
-            event_services.update_event(event=event, venue=main, commune=main.city,
-                                        department_code=_department_of(main.postcode))
+            event_services.update_event(
+                event=event, venue=main, commune=main.city, department_code=_department_of(main.postcode)
+            )
 
     def _speakers(self, event: Event) -> dict[str, object]:
         speakers = {}
@@ -154,7 +171,8 @@ class DraftBuilder:
             name = (found.get("name") or "").strip()
             if name and name not in speakers:
                 speakers[name] = event_services.add_speaker(
-                    event=event, name=name[:120], affiliation=(found.get("description") or "")[:250])
+                    event=event, name=name[:120], affiliation=(found.get("description") or "")[:250]
+                )
         return speakers
 
     def _programme(self, event: Event, speakers) -> None:
@@ -164,16 +182,26 @@ class DraftBuilder:
             when = _parse_date(found.get("date")) or fallback
             title = (found.get("title") or "").strip()[:300] or _("Séance")
             if when is None:
-                self.doubt("programme", _("« %(title)s » n'a pas de date : ajoutez-la à une journée.") % {"title": title})
+                self.doubt(
+                    "programme", _("« %(title)s » n'a pas de date : ajoutez-la à une journée.") % {"title": title}
+                )
                 continue
             if when not in days:
                 days[when] = event_services.add_day(event=event, date=when[0], is_month_only=when[1])
             start, end = _parse_time(found.get("start")), _parse_time(found.get("end"))
             if start and end and end <= start:
-                self.doubt("programme", _("« %(title)s » finit avant de commencer : l'heure de fin n'a pas été reprise.") % {"title": title})
+                self.doubt(
+                    "programme",
+                    _("« %(title)s » finit avant de commencer : l'heure de fin n'a pas été reprise.")
+                    % {"title": title},
+                )
                 end = None
             event_services.add_session(
-                day=days[when], title=title, start_time=start, end_time=end, kind=_kind_for(title),
+                day=days[when],
+                title=title,
+                start_time=start,
+                end_time=end,
+                kind=_kind_for(title),
                 mode=MODES.get(found.get("mode") or "", SessionMode.ON_SITE),
                 is_open_to_public=bool(found.get("open_to_public")),
             )
@@ -191,23 +219,35 @@ class DraftBuilder:
             payer = _payer_for(label, amount_cents)
             if payer is None:
                 payer = PayerKind.EMPLOYER
-                self.doubt("prices", _("Qui paie le tarif « %(label)s » n'est pas dit : « employeur » est proposé.") % {"label": label})
+                self.doubt(
+                    "prices",
+                    _("Qui paie le tarif « %(label)s » n'est pas dit : « employeur » est proposé.") % {"label": label},
+                )
             if (found.get("currency") or "EUR") != "EUR":
                 self.doubt("prices", _("Le tarif « %(label)s » n'est pas en euros.") % {"label": label})
             event_services.add_price_tier(event=event, label=label[:120], amount_cents=amount_cents, payer_kind=payer)
 
     def _documents_listed(self) -> None:
         for found in self.parsed.get("documents", []):
-            self.doubt("documents", _("L'annonce cite le document « %(title)s » : ajoutez le fichier s'il doit être proposé.") % {"title": found.get("title", "")})
+            self.doubt(
+                "documents",
+                _("L'annonce cite le document « %(title)s » : ajoutez le fichier s'il doit être proposé.")
+                % {"title": found.get("title", "")},
+            )
 
     def _identifiers(self) -> None:
         ids = self.parsed.get("identifiers") or {}
-        for key, label, current in [("siret", "SIRET", self.organization.siret),
-                                    ("nda", _("numéro de déclaration d'activité"), self.organization.training_body_number)]:
+        for key, label, current in [
+            ("siret", "SIRET", self.organization.siret),
+            ("nda", _("numéro de déclaration d'activité"), self.organization.training_body_number),
+        ]:
             value = ids.get(key)
             if value and value != current:
-                self.doubt("informations", _("L'annonce indique le %(label)s %(value)s, différent de celui de votre organisme (%(current)s).")
-                           % {"label": label, "value": value, "current": current or _("non renseigné")})
+                self.doubt(
+                    "informations",
+                    _("L'annonce indique le %(label)s %(value)s, différent de celui de votre organisme (%(current)s).")
+                    % {"label": label, "value": value, "current": current or _("non renseigné")},
+                )
 
 
 def _department_of(postcode: str) -> str:
@@ -226,11 +266,18 @@ def create_draft_from_announcement(*, organization, parsed: dict, source_name: s
     builder = DraftBuilder(organization=organization, parsed=parsed)
     event = builder.build()
     event_services.add_document(
-        event=event, title=_("Annonce d'origine : %(name)s") % {"name": source_name}, kind=DocumentKind.OTHER,
-        uploaded_file=ContentFile(source_bytes, name=source_name), is_public=False,
+        event=event,
+        title=_("Annonce d'origine : %(name)s") % {"name": source_name},
+        kind=DocumentKind.OTHER,
+        uploaded_file=ContentFile(source_bytes, name=source_name),
+        is_public=False,
     )
     AnnouncementImport.objects.create(
-        event=event, source_name=source_name[:255], parsed=parsed, doubts=builder.doubts, created_by=user,
+        event=event,
+        source_name=source_name[:255],
+        parsed=parsed,
+        doubts=builder.doubts,
+        created_by=user,
     )
     return event
 

@@ -25,8 +25,8 @@ DESCRIPTION = gettext_lazy(
     "Les organismes lisent les inscriptions à leurs événements avec un jeton d'API, envoyé dans "
     "l'en-tête `Authorization: Bearer <jeton>`. Un jeton se crée dans l'administration ou avec "
     "la commande `rencontres create_api_token IDENTIFIANT_ORGANISME USAGE` ; il n'est affiché qu'une fois.\n\n"
-    "Toute erreur est une réponse JSON `{\"detail\": \"...\"}` en français qui dit quoi corriger ; "
-    "les erreurs de saisie ajoutent `errors`, une liste de `{\"field\", \"message\"}`."
+    'Toute erreur est une réponse JSON `{"detail": "..."}` en français qui dit quoi corriger ; '
+    'les erreurs de saisie ajoutent `errors`, une liste de `{"field", "message"}`.'
 )
 
 
@@ -122,9 +122,12 @@ def on_registration_error(request, exc: RegistrationError):
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request, exc: AuthenticationError):
     return error_response(
-        request, 401,
-        _("Jeton d'API manquant ou invalide : envoyez l'en-tête « Authorization: Bearer <jeton> » avec un jeton "
-          "de votre organisme (administration ou commande create_api_token)."),
+        request,
+        401,
+        _(
+            "Jeton d'API manquant ou invalide : envoyez l'en-tête « Authorization: Bearer <jeton> » avec un jeton "
+            "de votre organisme (administration ou commande create_api_token)."
+        ),
         headers={"WWW-Authenticate": 'Bearer realm="rencontres"'},
     )
 
@@ -132,7 +135,8 @@ def on_authentication_error(request, exc: AuthenticationError):
 # Ninja's own English messages for the errors it raises itself.
 HTTP_ERROR_MESSAGES = {
     "Cannot parse request body": gettext_lazy(
-        "Le corps de la requête n'est pas du JSON valide : envoyez un objet JSON encodé en UTF-8."),
+        "Le corps de la requête n'est pas du JSON valide : envoyez un objet JSON encodé en UTF-8."
+    ),
 }
 
 

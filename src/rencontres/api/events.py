@@ -13,11 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from rencontres.registrations import availability
-
 from rencontres.events import selectors
 from rencontres.events.enums import EventFormat, EventStatus, PayerKind, SessionKind, SessionMode, SpeakerRole
 from rencontres.events.models import Event
+from rencontres.registrations import availability
 
 router = Router(tags=["Événements"])
 
@@ -167,8 +166,11 @@ class EventDetailOut(EventSummaryOut):
 
 class CatalogueFilters(Schema):
     when: Literal["upcoming", "past", "all"] = Field(
-        "upcoming", description="upcoming (à venir ou en cours, par défaut), past (passés) ou all.")
-    department: str = Field("", max_length=3, pattern=r"^[0-9AB]{0,3}$", description="Code du département : 93, 2A, 971…")
+        "upcoming", description="upcoming (à venir ou en cours, par défaut), past (passés) ou all."
+    )
+    department: str = Field(
+        "", max_length=3, pattern=r"^[0-9AB]{0,3}$", description="Code du département : 93, 2A, 971…"
+    )
     format: EventFormat | None = Field(None, description="Format de l'événement.")
     theme: str = Field("", max_length=80, pattern=r"^[-a-z0-9_]*$", description="Identifiant du thème.")
     online: bool = Field(False, description="Seulement les événements avec des séances en ligne.")
@@ -205,13 +207,21 @@ def availability_out(current: availability.Availability) -> dict:
 
 def summary_out(request, event: Event, current: availability.Availability) -> dict:
     return {
-        "id": event.id, "slug": event.slug, "title": event.title, "subtitle": event.subtitle,
-        "format": event.format, "format_label": str(event.get_format_display()), "status": event.status,
-        "starts_on": event.starts_on, "ends_on": event.ends_on, "department_code": event.department_code,
+        "id": event.id,
+        "slug": event.slug,
+        "title": event.title,
+        "subtitle": event.subtitle,
+        "format": event.format,
+        "format_label": str(event.get_format_display()),
+        "status": event.status,
+        "starts_on": event.starts_on,
+        "ends_on": event.ends_on,
+        "department_code": event.department_code,
         "commune": event.commune,
         "organization": {"slug": event.organization.slug, "name": event.organization.name},
         "themes": [{"slug": t.slug, "name": t.name} for t in event.themes.all()],
-        "has_online_sessions": event.has_online, "is_free": not event.has_paid_tier,
+        "has_online_sessions": event.has_online,
+        "is_free": not event.has_paid_tier,
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "registration": availability_out(current),
     }
@@ -224,22 +234,37 @@ def detail_out(request, event: Event) -> dict:
     venue = event.venue
     return {
         **summary_out(request, event, availability.event_availability(event)),
-        "description": event.description, "audience": event.audience, "objectives": event.objectives,
-        "prerequisites": event.prerequisites, "partners": event.partner_list,
+        "description": event.description,
+        "audience": event.audience,
+        "objectives": event.objectives,
+        "prerequisites": event.prerequisites,
+        "partners": event.partner_list,
         "series": event.series.title if event.series else None,
-        "venue": None if venue is None else {
-            "name": venue.name, "address": venue.address_line, "transport_access": venue.transport_access,
+        "venue": None
+        if venue is None
+        else {
+            "name": venue.name,
+            "address": venue.address_line,
+            "transport_access": venue.transport_access,
             "accessibility_notes": venue.accessibility_notes,
         },
         "total_hours": float(event.total_hours) if event.total_hours is not None else None,
         "capacity_min": event.capacity_min,
-        "registration_opens_at": event.registration_opens_at, "registration_closes_at": event.registration_closes_at,
+        "registration_opens_at": event.registration_opens_at,
+        "registration_closes_at": event.registration_closes_at,
         "registration_url": event.registration_url,
-        "contact_name": event.contact_name, "contact_email": event.contact_email, "contact_phone": event.contact_phone,
+        "contact_name": event.contact_name,
+        "contact_email": event.contact_email,
+        "contact_phone": event.contact_phone,
         "vat_note": event.organization.vat_note,
         "prices": [
-            {"id": t.id, "label": t.label, "amount_cents": t.amount_cents, "payer_kind": t.payer_kind,
-             "includes": t.includes}
+            {
+                "id": t.id,
+                "label": t.label,
+                "amount_cents": t.amount_cents,
+                "payer_kind": t.payer_kind,
+                "includes": t.includes,
+            }
             for t in event.price_tiers.all()
         ],
         "speakers": [
@@ -248,14 +273,23 @@ def detail_out(request, event: Event) -> dict:
         ],
         "days": [
             {
-                "date": day.date, "is_month_only": day.is_month_only, "title": day.title,
+                "date": day.date,
+                "is_month_only": day.is_month_only,
+                "title": day.title,
                 "sessions": [
                     {
-                        "id": s.id, "title": s.title, "description": s.description, "kind": s.kind, "mode": s.mode,
-                        "start_time": s.start_time, "end_time": s.end_time, "is_open_to_public": s.is_open_to_public,
+                        "id": s.id,
+                        "title": s.title,
+                        "description": s.description,
+                        "kind": s.kind,
+                        "mode": s.mode,
+                        "start_time": s.start_time,
+                        "end_time": s.end_time,
+                        "is_open_to_public": s.is_open_to_public,
                         "venue": str(s.venue) if s.venue else None,
                         "speaker_ids": [link.speaker_id for link in s.session_speakers.all()],
-                        "capacity": s.capacity, "places_left": session_left.get(s.id),
+                        "capacity": s.capacity,
+                        "places_left": session_left.get(s.id),
                     }
                     for s in day_sessions
                 ],
@@ -263,8 +297,13 @@ def detail_out(request, event: Event) -> dict:
             for day, day_sessions in programme
         ],
         "documents": [
-            {"title": d.title, "kind": d.kind, "file_type": d.file_type, "size_bytes": d.size_bytes,
-             "url": request.build_absolute_uri(reverse("site:document", args=[d.id]))}
+            {
+                "title": d.title,
+                "kind": d.kind,
+                "file_type": d.file_type,
+                "size_bytes": d.size_bytes,
+                "url": request.build_absolute_uri(reverse("site:document", args=[d.id])),
+            }
             for d in selectors.documents_visible_to(event, is_registered_or_member=False)
         ],
     }
@@ -275,16 +314,19 @@ def detail_out(request, event: Event) -> dict:
 # ---------------------------------------------------------------------------
 
 
-@router.get("/", response={200: EventPageOut, 422: ErrorOut}, summary="Événements publiés",
-            operation_id="list_events")
+@router.get("/", response={200: EventPageOut, 422: ErrorOut}, summary="Événements publiés", operation_id="list_events")
 def list_events(request, filters: Query[CatalogueFilters]):
     """Les événements publics (publiés, ou annulés : leur état le dit), filtrés comme le catalogue.
 
     À venir : du plus proche au plus lointain ; passés : du plus récent au plus ancien.
     """
     query = selectors.CatalogueQuery(
-        department=filters.department, format=filters.format or "", online=filters.online, free=filters.free,
-        theme=filters.theme, text=filters.q,
+        department=filters.department,
+        format=filters.format or "",
+        online=filters.online,
+        free=filters.free,
+        theme=filters.theme,
+        text=filters.q,
     )
     upcoming, past = selectors.catalogue_events(query)
     if filters.when == "upcoming":
@@ -294,16 +336,22 @@ def list_events(request, filters: Query[CatalogueFilters]):
     else:
         events = (upcoming | past).order_by("starts_on", "title", "id")
     count = events.count()
-    page = selectors.attach_catalogue_flags(events[filters.offset:filters.offset + filters.limit])
+    page = selectors.attach_catalogue_flags(events[filters.offset : filters.offset + filters.limit])
     places = availability.availability_by_event_id(page)
     return {
-        "count": count, "limit": filters.limit, "offset": filters.offset,
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
         "items": [summary_out(request, event, places[event.id]) for event in page],
     }
 
 
-@router.get("/{slug}", response={200: EventDetailOut, 404: ErrorOut}, summary="Un événement et son programme",
-            operation_id="get_event")
+@router.get(
+    "/{slug}",
+    response={200: EventDetailOut, 404: ErrorOut},
+    summary="Un événement et son programme",
+    operation_id="get_event",
+)
 def get_event(request, slug: str):
     """L'événement, ses journées et séances, ses intervenants, ses tarifs et les places restantes."""
     public_event_or_404(slug)

@@ -19,11 +19,10 @@ from rencontres.api.events import MAX_ID, NO_NUL, SLUG_RE, ErrorOut
 from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event
 from rencontres.organizations.models import ApiToken
-
 from rencontres.registrations import selectors, services
 from rencontres.registrations.enums import QuestionKind, RegistrationState
-from rencontres.site.forms.registration import RegistrationForm
 from rencontres.registrations.models import Registration
+from rencontres.site.forms.registration import RegistrationForm
 
 router = Router(tags=["Inscriptions"])
 
@@ -49,26 +48,51 @@ class RegistrationIn(Schema):
 
     first_name: str = Field(max_length=100, pattern=NO_NUL, description="Prénom.")
     last_name: str = Field(max_length=100, pattern=NO_NUL, description="Nom.")
-    email: str = Field(max_length=254, pattern=NO_NUL, description="Adresse électronique : la confirmation y est envoyée.",
-                       json_schema_extra={"format": "email"})
+    email: str = Field(
+        max_length=254,
+        pattern=NO_NUL,
+        description="Adresse électronique : la confirmation y est envoyée.",
+        json_schema_extra={"format": "email"},
+    )
     job_title: str = Field(max_length=150, pattern=NO_NUL, description="Fonction, par exemple : assistante sociale.")
-    employer_name: str = Field("", max_length=200, pattern=NO_NUL,
-                               description="Employeur ; obligatoire quand l'employeur paie.")
-    employer_address: str = Field("", max_length=300, pattern=NO_NUL,
-                                  description="Adresse de l'employeur ; obligatoire quand l'employeur paie.")
+    employer_name: str = Field(
+        "", max_length=200, pattern=NO_NUL, description="Employeur ; obligatoire quand l'employeur paie."
+    )
+    employer_address: str = Field(
+        "", max_length=300, pattern=NO_NUL, description="Adresse de l'employeur ; obligatoire quand l'employeur paie."
+    )
     employer_siret: str = Field("", max_length=20, pattern=NO_NUL, description="SIRET de l'employeur, 14 chiffres.")
-    price_tier: int | None = Field(None, ge=1, le=MAX_ID, description=(
-        "Identifiant du tarif choisi (voir `prices` de l'événement) : il dit qui paie. "
-        "Obligatoire si l'événement a des tarifs, interdit sinon."))
-    payer_name: str = Field("", max_length=200, pattern=NO_NUL,
-                            description="Nom de l'OPCO, quand le tarif choisi est payé par un OPCO.")
-    payer_contact_email: str = Field("", max_length=254, pattern=NO_NUL, description=(
-        "Adresse d'un contact chez le financeur (employeur ou OPCO), qui reçoit un accusé de réception."))
-    sessions: list[int] = Field([], max_length=100, description=(
-        "Identifiants des séances à places limitées choisies (ateliers, conférence publique)."))
-    answers: dict[str, str] = Field({}, max_length=100, description=(
-        "Réponses aux questions de l'organisateur : identifiant de la question → réponse "
-        "(« oui » ou « non » pour une question oui/non, l'un des choix pour une question à choix)."))
+    price_tier: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description=(
+            "Identifiant du tarif choisi (voir `prices` de l'événement) : il dit qui paie. "
+            "Obligatoire si l'événement a des tarifs, interdit sinon."
+        ),
+    )
+    payer_name: str = Field(
+        "", max_length=200, pattern=NO_NUL, description="Nom de l'OPCO, quand le tarif choisi est payé par un OPCO."
+    )
+    payer_contact_email: str = Field(
+        "",
+        max_length=254,
+        pattern=NO_NUL,
+        description=("Adresse d'un contact chez le financeur (employeur ou OPCO), qui reçoit un accusé de réception."),
+    )
+    sessions: list[int] = Field(
+        [],
+        max_length=100,
+        description=("Identifiants des séances à places limitées choisies (ateliers, conférence publique)."),
+    )
+    answers: dict[str, str] = Field(
+        {},
+        max_length=100,
+        description=(
+            "Réponses aux questions de l'organisateur : identifiant de la question → réponse "
+            "(« oui » ou « non » pour une question oui/non, l'un des choix pour une question à choix)."
+        ),
+    )
 
 
 class RegistrationOut(Schema):
@@ -83,9 +107,13 @@ class RegistrationOut(Schema):
 
 STATE_MESSAGES = {
     RegistrationState.CONFIRMED: gettext_lazy("Inscription confirmée : un accusé de réception part à %(email)s."),
-    RegistrationState.WAITING: gettext_lazy("L'événement est complet : vous êtes sur la liste d'attente (rang %(position)s). "
-                                 "Vous recevrez un message si une place se libère."),
-    RegistrationState.PENDING: gettext_lazy("Candidature reçue : l'organisateur l'examinera et vous écrira à %(email)s."),
+    RegistrationState.WAITING: gettext_lazy(
+        "L'événement est complet : vous êtes sur la liste d'attente (rang %(position)s). "
+        "Vous recevrez un message si une place se libère."
+    ),
+    RegistrationState.PENDING: gettext_lazy(
+        "Candidature reçue : l'organisateur l'examinera et vous écrira à %(email)s."
+    ),
     RegistrationState.OFFERED: gettext_lazy("Une place vous est proposée : confirmez-la depuis votre espace."),
 }
 
@@ -109,8 +137,13 @@ def _form_data(payload: RegistrationIn, form_fields, questions) -> tuple[dict, l
     for name, message in [
         ("price_tier", _("Cet événement n'a pas de tarif : n'envoyez pas price_tier.")),
         ("payer_name", _("Aucun tarif de cet événement n'est payé par un OPCO : n'envoyez pas payer_name.")),
-        ("payer_contact_email", _("Aucun tarif de cet événement n'est payé par un employeur ou un OPCO : "
-                                  "n'envoyez pas payer_contact_email.")),
+        (
+            "payer_contact_email",
+            _(
+                "Aucun tarif de cet événement n'est payé par un employeur ou un OPCO : "
+                "n'envoyez pas payer_contact_email."
+            ),
+        ),
         ("sessions", _("Cet événement n'a pas de séance à choisir : n'envoyez pas sessions.")),
     ]:
         value = getattr(payload, name)
@@ -129,11 +162,19 @@ def _form_data(payload: RegistrationIn, form_fields, questions) -> tuple[dict, l
     for key, value in payload.answers.items():
         question = known.get(key.strip())
         if question is None:
-            errors.append(_error(f"answers.{key[:20]}", _("Cet événement n'a pas de question %(id)s. Questions : %(ids)s.")
-                                 % {"id": key[:20], "ids": ", ".join(known) or _("aucune")}))
+            errors.append(
+                _error(
+                    f"answers.{key[:20]}",
+                    _("Cet événement n'a pas de question %(id)s. Questions : %(ids)s.")
+                    % {"id": key[:20], "ids": ", ".join(known) or _("aucune")},
+                )
+            )
         elif question.kind == QuestionKind.FILE:
-            errors.append(_error(f"answers.{key}", _("Cette question attend un fichier : répondez-y avec le formulaire "
-                                                     "en ligne.")))
+            errors.append(
+                _error(
+                    f"answers.{key}", _("Cette question attend un fichier : répondez-y avec le formulaire en ligne.")
+                )
+            )
         else:
             data[f"question_{question.id}"] = value
     return data, errors
@@ -169,9 +210,17 @@ def _refuse_files(event: Event, form: RegistrationForm, request) -> None:
     ]
     if needs:
         url = request.build_absolute_uri(reverse("site:register", args=[event.slug]))
-        raise InvalidPayload([_error("corps de la requête", _(
-            "Cette inscription demande des fichiers (%(files)s) : faites-la avec le formulaire en ligne, %(url)s."
-        ) % {"files": ", ".join(needs), "url": url})])
+        raise InvalidPayload(
+            [
+                _error(
+                    "corps de la requête",
+                    _(
+                        "Cette inscription demande des fichiers (%(files)s) : faites-la avec le formulaire en ligne, %(url)s."
+                    )
+                    % {"files": ", ".join(needs), "url": url},
+                )
+            ]
+        )
 
 
 def _bound_form(request, event: Event, payload: RegistrationIn) -> RegistrationForm:
@@ -193,7 +242,8 @@ def _bound_form(request, event: Event, payload: RegistrationIn) -> RegistrationF
 @router.post(
     "/{slug}/registrations",
     response={200: RegistrationOut, 201: RegistrationOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    summary="S'inscrire à un événement", operation_id="register",
+    summary="S'inscrire à un événement",
+    operation_id="register",
 )
 def register(request, slug: str, payload: RegistrationIn):
     """Inscrit une personne, avec les règles du formulaire en ligne.
@@ -214,9 +264,13 @@ def register(request, slug: str, payload: RegistrationIn):
     if not registration.just_created:
         message = _("Cette adresse était déjà inscrite : rien n'a été ajouté. ") + message
     body = {
-        "id": registration.id, "event": event.slug, "state": registration.state,
-        "state_label": str(registration.get_state_display()), "waiting_position": position,
-        "created": registration.just_created, "message": message,
+        "id": registration.id,
+        "event": event.slug,
+        "state": registration.state,
+        "state_label": str(registration.get_state_display()),
+        "waiting_position": position,
+        "created": registration.just_created,
+        "message": message,
     }
     return Status(201 if registration.just_created else 200, body)
 
@@ -264,7 +318,9 @@ class RegistrationFilters(Schema):
 
 def _own_event_or_404(token: ApiToken, slug: str) -> Event:
     """The event if it belongs to the token's organisation, whatever its status; a 404 otherwise."""
-    event = Event.objects.filter(slug=slug, organization_id=token.organization_id).first() if SLUG_RE.match(slug) else None
+    event = (
+        Event.objects.filter(slug=slug, organization_id=token.organization_id).first() if SLUG_RE.match(slug) else None
+    )
     if event is None:
         raise Http404(_("Votre organisme n'a pas d'événement « %(slug)s ».") % {"slug": slug[:120]})
     return event
@@ -273,7 +329,8 @@ def _own_event_or_404(token: ApiToken, slug: str) -> Event:
 @router.get(
     "/{slug}/registrations",
     response={200: RegistrationPageOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    auth=OrganizationToken(), summary="Les inscriptions à un événement de votre organisme",
+    auth=OrganizationToken(),
+    summary="Les inscriptions à un événement de votre organisme",
     operation_id="list_registrations",
 )
 def list_registrations(request, slug: str, filters: Query[RegistrationFilters]):
@@ -283,19 +340,32 @@ def list_registrations(request, slug: str, filters: Query[RegistrationFilters]):
     if filters.state:
         registrations = registrations.filter(state=filters.state)
     count = registrations.count()
-    page = registrations[filters.offset:filters.offset + filters.limit]
+    page = registrations[filters.offset : filters.offset + filters.limit]
     return {
-        "count": count, "limit": filters.limit, "offset": filters.offset,
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
         "items": [
             {
-                "id": r.id, "state": r.state, "state_label": str(r.get_state_display()), "queue_number": r.queue_number,
-                "first_name": r.first_name, "last_name": r.last_name, "email": r.email, "job_title": r.job_title,
-                "employer_name": r.employer_name, "employer_address": r.employer_address,
-                "employer_siret": r.employer_siret, "payer_kind": r.payer_kind, "price_label": r.price_label,
-                "amount_cents": r.amount_cents, "payer_name": r.payer_name,
+                "id": r.id,
+                "state": r.state,
+                "state_label": str(r.get_state_display()),
+                "queue_number": r.queue_number,
+                "first_name": r.first_name,
+                "last_name": r.last_name,
+                "email": r.email,
+                "job_title": r.job_title,
+                "employer_name": r.employer_name,
+                "employer_address": r.employer_address,
+                "employer_siret": r.employer_siret,
+                "payer_kind": r.payer_kind,
+                "price_label": r.price_label,
+                "amount_cents": r.amount_cents,
+                "payer_name": r.payer_name,
                 "payer_contact_email": r.payer_contact_email,
                 "session_ids": [c.session_id for c in r.session_choices.all()],
-                "commitment_received_at": r.commitment_received_at, "created_at": r.created_at,
+                "commitment_received_at": r.commitment_received_at,
+                "created_at": r.created_at,
                 "updated_at": r.updated_at,
             }
             for r in page

@@ -59,7 +59,9 @@ def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only
         if end is None or (start.year, start.month) == (end.year, end.month):
             return formats.date_format(start, "F Y")
         return _("de %(start)s à %(end)s") % {
-            "start": formats.date_format(start, "F Y"), "end": formats.date_format(end, "F Y")}
+            "start": formats.date_format(start, "F Y"),
+            "end": formats.date_format(end, "F Y"),
+        }
     if start is None:
         return _("dates à venir")
     if end is None or end == start:
@@ -68,6 +70,10 @@ def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only
         return _("du %(start)s au %(end)s") % {"start": start.day, "end": formats.date_format(end, "j F Y")}
     if start.year == end.year:
         return _("du %(start)s au %(end)s") % {
-            "start": formats.date_format(start, "j F"), "end": formats.date_format(end, "j F Y")}
+            "start": formats.date_format(start, "j F"),
+            "end": formats.date_format(end, "j F Y"),
+        }
     return _("du %(start)s au %(end)s") % {
-        "start": formats.date_format(start, "j F Y"), "end": formats.date_format(end, "j F Y")}
+        "start": formats.date_format(start, "j F Y"),
+        "end": formats.date_format(end, "j F Y"),
+    }

@@ -57,9 +57,7 @@ def load_demo(*, stdout=None) -> list[Event]:
         events = []
         for data in DEMO_EVENTS:
             organization = _organization(data.organization)
-            Membership.objects.get_or_create(
-                user=organiser, organization=organization, defaults={"role": Role.ADMIN}
-            )
+            Membership.objects.get_or_create(user=organiser, organization=organization, defaults={"role": Role.ADMIN})
             event = _event(data, organization, [themes[slug] for slug in data.themes])
             events.append(event)
             if stdout is not None:
@@ -71,8 +69,10 @@ def _demo_organiser() -> User:
     user = User.objects.filter(email=DEMO_ORGANISER_EMAIL).first()
     if user is None:
         user = User.objects.create_user(
-            email=DEMO_ORGANISER_EMAIL, password=DEMO_ORGANISER_PASSWORD,
-            first_name="Camille", last_name="Démo",
+            email=DEMO_ORGANISER_EMAIL,
+            password=DEMO_ORGANISER_PASSWORD,
+            first_name="Camille",
+            last_name="Démo",
         )
     # allauth asks to confirm an address it has no record of; the demo address is known.
     from allauth.account.models import EmailAddress
@@ -92,8 +92,13 @@ def _organization(data: OrganizationData) -> Organization:
 def _event(data: EventData, organization: Organization, themes: list[Theme]) -> Event:
     venues = {
         v.key: Venue.objects.create(
-            organization=organization, name=v.name, street=v.street, postcode=v.postcode, city=v.city,
-            transport_access=v.transport_access, accessibility_notes=v.accessibility_notes,
+            organization=organization,
+            name=v.name,
+            street=v.street,
+            postcode=v.postcode,
+            city=v.city,
+            transport_access=v.transport_access,
+            accessibility_notes=v.accessibility_notes,
         )
         for v in data.venues
     }
@@ -104,14 +109,28 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
             defaults={"organization": organization, "title": data.series.title, "description": data.series.description},
         )
     event = services.create_event(
-        organization=organization, title=data.title, format=data.format, series=series,
-        subtitle=data.subtitle, description=data.description, audience=data.audience,
-        objectives=data.objectives, prerequisites=data.prerequisites, partners="\n".join(data.partners),
-        themes=themes, department_code=data.department_code, commune=data.commune,
+        organization=organization,
+        title=data.title,
+        format=data.format,
+        series=series,
+        subtitle=data.subtitle,
+        description=data.description,
+        audience=data.audience,
+        objectives=data.objectives,
+        prerequisites=data.prerequisites,
+        partners="\n".join(data.partners),
+        themes=themes,
+        department_code=data.department_code,
+        commune=data.commune,
         venue=venues.get(data.main_venue) if data.main_venue else None,
-        registration_url=data.registration_url, is_invitation_only=data.is_invitation_only,
-        capacity_min=data.capacity_min, capacity_max=data.capacity_max, total_hours=data.total_hours,
-        contact_name=data.contact_name, contact_email=data.contact_email, contact_phone=data.contact_phone,
+        registration_url=data.registration_url,
+        is_invitation_only=data.is_invitation_only,
+        capacity_min=data.capacity_min,
+        capacity_max=data.capacity_max,
+        total_hours=data.total_hours,
+        contact_name=data.contact_name,
+        contact_email=data.contact_email,
+        contact_phone=data.contact_phone,
     )
     speakers = {
         s.name: services.add_speaker(event=event, name=s.name, affiliation=s.affiliation, bio=s.bio, role=s.role)
@@ -125,19 +144,30 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
         days.setdefault(day_data.date, day)
         for s in day_data.sessions:
             services.add_session(
-                day=day, title=s.title, speakers=[speakers[name] for name in s.speakers],
-                start_time=s.start, end_time=s.end, kind=s.kind, mode=s.mode,
-                is_open_to_public=s.is_open_to_public, venue=venues[s.venue] if s.venue else None,
+                day=day,
+                title=s.title,
+                speakers=[speakers[name] for name in s.speakers],
+                start_time=s.start,
+                end_time=s.end,
+                kind=s.kind,
+                mode=s.mode,
+                is_open_to_public=s.is_open_to_public,
+                venue=venues[s.venue] if s.venue else None,
                 description=s.description,
             )
     for price in data.prices:
         services.add_price_tier(
-            event=event, label=price.label, amount_cents=price.amount_cents,
-            payer_kind=price.payer_kind, includes=price.includes,
+            event=event,
+            label=price.label,
+            amount_cents=price.amount_cents,
+            payer_kind=price.payer_kind,
+            includes=price.includes,
         )
     for document in data.documents:
         services.add_document(
-            event=event, title=document.title, kind=document.kind,
+            event=event,
+            title=document.title,
+            kind=document.kind,
             uploaded_file=_document_pdf(document, organization),
             day=days[document.day] if document.day else None,
         )
@@ -146,7 +176,9 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
 
 def _document_pdf(document: DocumentData, organization: Organization) -> ContentFile:
     data = {
-        "title": document.title, "organization": organization.short_name or organization.name, "text": document.text,
+        "title": document.title,
+        "organization": organization.short_name or organization.name,
+        "text": document.text,
     }
     pdf = typst.compile(DOCUMENT_TEMPLATE, sys_inputs={"data": json.dumps(data)})
     return ContentFile(pdf, name=document.filename)

@@ -237,16 +237,22 @@ CLUNY_SEMINAIRE = EventData(
                 SessionData("Introduction théorique", start=_t(9), end=_t(10, 30), speakers=("Boris Chevrot",)),
                 SessionData(
                     "Table ronde – De nouvelles solidarités après la Covid-19 ?",
-                    kind=SessionKind.ROUND_TABLE, start=_t(10, 45), end=_t(12, 30),
+                    kind=SessionKind.ROUND_TABLE,
+                    start=_t(10, 45),
+                    end=_t(12, 30),
                 ),
                 SessionData(
                     "Étude de cas / immersion sur le terrain",
-                    kind=SessionKind.FIELD_VISIT, start=_t(13, 45), end=_t(17, 45),
+                    kind=SessionKind.FIELD_VISIT,
+                    start=_t(13, 45),
+                    end=_t(17, 45),
                     description="Visite de terrain et retour d'expériences innovantes.",
                 ),
                 SessionData(
                     "Conférence « Être solidaires dans un monde dit “individualiste” ? »",
-                    kind=SessionKind.LECTURE, start=_t(20), is_open_to_public=True,
+                    kind=SessionKind.LECTURE,
+                    start=_t(20),
+                    is_open_to_public=True,
                     description="Conférence ouverte au public.",
                     speakers=("Jacques Ion",),
                 ),
@@ -258,10 +264,15 @@ CLUNY_SEMINAIRE = EventData(
                 SessionData("Les outils pour diagnostiquer les besoins sociaux", start=_t(9), end=_t(12, 30)),
                 SessionData(
                     "Exercices pratiques autour des cas des participants",
-                    kind=SessionKind.WORKSHOP, start=_t(13, 30), end=_t(16, 30),
+                    kind=SessionKind.WORKSHOP,
+                    start=_t(13, 30),
+                    end=_t(16, 30),
                 ),
                 SessionData(
-                    "Bilan de la formation", kind=SessionKind.PLENARY, start=_t(16, 30), end=_t(17),
+                    "Bilan de la formation",
+                    kind=SessionKind.PLENARY,
+                    start=_t(16, 30),
+                    end=_t(17),
                     speakers=("Boris Chevrot",),
                 ),
             ),
@@ -350,8 +361,7 @@ PACA_JOURNEE_REGIONALE = EventData(
             title="Préprogramme des ateliers départementaux",
             kind=DocumentKind.PROGRAMME,
             filename="preprogramme-ateliers-departementaux.pdf",
-            text="Un séminaire par département de la région, courant 2e semestre 2011. "
-            "Document de démonstration.",
+            text="Un séminaire par département de la région, courant 2e semestre 2011. Document de démonstration.",
         ),
         DocumentData(
             title="Les actes de la journée régionale du 15 juin 2011",
@@ -486,7 +496,10 @@ SAINT_GERMAIN_RENCONTRES = EventData(
             title="Trois webinaires",
             sessions=(
                 SessionData(
-                    "Ouverture des rencontres", kind=SessionKind.TALK, start=_t(9, 30), mode=SessionMode.ONLINE,
+                    "Ouverture des rencontres",
+                    kind=SessionKind.TALK,
+                    start=_t(9, 30),
+                    mode=SessionMode.ONLINE,
                     description="Ouverture par le maire de Saint-Germain-en-Laye, suivie d'une vidéo "
                     "d'introduction avec des témoignages d'acteurs du territoire.",
                     speakers=("Arnaud Pericard",),
@@ -494,7 +507,10 @@ SAINT_GERMAIN_RENCONTRES = EventData(
                 SessionData(
                     "Webinaire #1 : Crise sanitaire, quels impacts sur les populations vulnérables, l'action "
                     "sociale et les solidarités ?",
-                    kind=SessionKind.WEBINAR, start=_t(10), end=_t(11, 30), mode=SessionMode.ONLINE,
+                    kind=SessionKind.WEBINAR,
+                    start=_t(10),
+                    end=_t(11, 30),
+                    mode=SessionMode.ONLINE,
                     description=(
                         "Cette table ronde explore l'impact de la crise sanitaire sur les solidarités, les "
                         "professionnels de l'action sociale et le quotidien des publics fragiles. De nouveaux "
@@ -505,14 +521,20 @@ SAINT_GERMAIN_RENCONTRES = EventData(
                         "de terrain."
                     ),
                     speakers=(
-                        "Axelle Dolino-Brodiez", "Marcel Jaeger", "Isabelle Boisard", "Martine de Labarre",
+                        "Axelle Dolino-Brodiez",
+                        "Marcel Jaeger",
+                        "Isabelle Boisard",
+                        "Martine de Labarre",
                         "Françoise Rouhet",
                     ),
                 ),
                 SessionData(
                     "Webinaire #2 : Sur le terrain : quelles (nouvelles) pratiques ont émergé, quelles "
                     "coopérations se sont renforcées durant la crise sanitaire ?",
-                    kind=SessionKind.WEBINAR, start=_t(14), end=_t(15, 15), mode=SessionMode.ONLINE,
+                    kind=SessionKind.WEBINAR,
+                    start=_t(14),
+                    end=_t(15, 15),
+                    mode=SessionMode.ONLINE,
                     description=(
                         "Des retours d'expériences : les intervenants témoignent des initiatives qu'ils ont vu "
                         "émerger ou mises en place durant la pandémie. Quels moyens, quels soutiens "
@@ -524,7 +546,10 @@ SAINT_GERMAIN_RENCONTRES = EventData(
                 SessionData(
                     "Webinaire #3 : Leviers, outils et perspectives pour consolider les bonnes pratiques et "
                     "tirer les leçons de la crise sanitaire",
-                    kind=SessionKind.WEBINAR, start=_t(15, 30), end=_t(16, 45), mode=SessionMode.ONLINE,
+                    kind=SessionKind.WEBINAR,
+                    start=_t(15, 30),
+                    end=_t(16, 45),
+                    mode=SessionMode.ONLINE,
                     description=(
                         "Présentation et analyse d'exemples concrets d'outils (comme l'analyse des besoins "
                         "sociaux du territoire) ou de formats de coopération (comme les pôles territoriaux de "
@@ -546,16 +571,24 @@ SAINT_GERMAIN_RENCONTRES = EventData(
                 SessionData("Début des travaux", kind=SessionKind.PLENARY, start=_t(9, 30), venue="theatre"),
                 SessionData(
                     "Ateliers d'interconnaissances et d'échange de pratiques",
-                    kind=SessionKind.WORKSHOP, start=_t(10), end=_t(12), venue="theatre",
+                    kind=SessionKind.WORKSHOP,
+                    start=_t(10),
+                    end=_t(12),
+                    venue="theatre",
                 ),
                 SessionData(
-                    "Ateliers de co-construction de chantiers et d'actions intercommunales autour de "
-                    "l'action sociale",
-                    kind=SessionKind.WORKSHOP, start=_t(13, 30), end=_t(15, 30), venue="theatre",
+                    "Ateliers de co-construction de chantiers et d'actions intercommunales autour de l'action sociale",
+                    kind=SessionKind.WORKSHOP,
+                    start=_t(13, 30),
+                    end=_t(15, 30),
+                    venue="theatre",
                 ),
                 SessionData(
                     "Restitution des travaux et perspectives collectives",
-                    kind=SessionKind.PLENARY, start=_t(15, 45), end=_t(16, 30), venue="theatre",
+                    kind=SessionKind.PLENARY,
+                    start=_t(15, 45),
+                    end=_t(16, 30),
+                    venue="theatre",
                     description="Restitution en plénière de ce qu'ont produit les ateliers.",
                 ),
             ),
@@ -605,8 +638,7 @@ SEINE_SAINT_DENIS_MATINEE = EventData(
         "ont le plaisir de vous convier à cette demi-journée professionnelle."
     ),
     audience=(
-        "Sur invitation : cadres et équipes des circonscriptions du Service social départemental, "
-        "et leurs partenaires."
+        "Sur invitation : cadres et équipes des circonscriptions du Service social départemental, et leurs partenaires."
     ),
     themes=("intervention-sociale-collective", "developpement-social-local"),
     department_code="93",
@@ -636,7 +668,10 @@ SEINE_SAINT_DENIS_MATINEE = EventData(
             sessions=(
                 SessionData(
                     "L'intervention collective dans l'action sociale",
-                    kind=SessionKind.TALK, start=_t(8, 30), end=_t(12, 30), venue="bourse",
+                    kind=SessionKind.TALK,
+                    start=_t(8, 30),
+                    end=_t(12, 30),
+                    venue="bourse",
                     description="Interventions appuyées sur la présentation d'une action menée à "
                     "Tremblay-en-France avec des habitants et des assistants sociaux.",
                     speakers=("Cristina De Robertis", "Martine Fourier"),
@@ -751,7 +786,8 @@ CNAM_CERTIFICAT = EventData(
     contact_phone="01 45 65 20 00",
     speakers=(
         SpeakerData(
-            "Jean-Louis Laville", role=SpeakerRole.COORDINATOR,
+            "Jean-Louis Laville",
+            role=SpeakerRole.COORDINATOR,
             affiliation="Professeur, titulaire de la chaire « Économie solidaire » du Cnam",
             bio="Membre du LISE, chercheur en innovation sociale ; direction scientifique du certificat.",
         ),
@@ -792,40 +828,62 @@ CNAM_CERTIFICAT = EventData(
     # the first of its month. The source's « juin 2121 » is read as June 2021.
     days=(
         DayData(
-            dt.date(2020, 11, 1), "Semaine 1 — Introduction générale : économie solidaire, innovation sociale "
-            "et droits humains", True,
-            (_module(1, "Initiatives citoyennes d'intérêt général dans l'art et la culture"),
-             _module(2, "Économie culturelle solidaire")),
+            dt.date(2020, 11, 1),
+            "Semaine 1 — Introduction générale : économie solidaire, innovation sociale et droits humains",
+            True,
+            (
+                _module(1, "Initiatives citoyennes d'intérêt général dans l'art et la culture"),
+                _module(2, "Économie culturelle solidaire"),
+            ),
         ),
         DayData(
-            dt.date(2020, 11, 1), "Semaine 2 — Introduction générale", True,
+            dt.date(2020, 11, 1),
+            "Semaine 2 — Introduction générale",
+            True,
             (_module(3, "Droits culturels, droits humains et communs"),),
         ),
         DayData(
-            dt.date(2020, 12, 1), "Semaine 3 — La structuration d'un projet", True,
-            (_module(4, "Structuration interne et gestion : modèle économique, financements solidaires"),
-             _module(5, "Gouvernance collective des initiatives culturelles d'économie solidaire")),
+            dt.date(2020, 12, 1),
+            "Semaine 3 — La structuration d'un projet",
+            True,
+            (
+                _module(4, "Structuration interne et gestion : modèle économique, financements solidaires"),
+                _module(5, "Gouvernance collective des initiatives culturelles d'économie solidaire"),
+            ),
         ),
         DayData(dt.date(2020, 12, 1), "Semaine 4", True, (TUTORAT,)),
         DayData(
-            dt.date(2021, 1, 1), "Semaine 5 — La structuration d'un projet ; les expériences innovantes", True,
-            (_module(6, "Évolution du paysage professionnel et des métiers"),
-             _module(7, "Coopération : enjeux et pratiques")),
+            dt.date(2021, 1, 1),
+            "Semaine 5 — La structuration d'un projet ; les expériences innovantes",
+            True,
+            (
+                _module(6, "Évolution du paysage professionnel et des métiers"),
+                _module(7, "Coopération : enjeux et pratiques"),
+            ),
         ),
         DayData(
-            dt.date(2021, 2, 1), "Semaine 6 — Les expériences innovantes", True,
-            (TUTORAT,
-             _module(8, "De l'utilité sociale aux démarches de progrès autour des droits culturels")),
+            dt.date(2021, 2, 1),
+            "Semaine 6 — Les expériences innovantes",
+            True,
+            (TUTORAT, _module(8, "De l'utilité sociale aux démarches de progrès autour des droits culturels")),
         ),
         DayData(
-            dt.date(2021, 3, 1), "Semaine 7 — Les expériences innovantes ; les enjeux pour l'avenir", True,
-            (_module(9, "Des expériences de l'économie solidaire"),
-             _module(10, "Transitions territoriales et politiques publiques : un continuum du local à l'Europe")),
+            dt.date(2021, 3, 1),
+            "Semaine 7 — Les expériences innovantes ; les enjeux pour l'avenir",
+            True,
+            (
+                _module(9, "Des expériences de l'économie solidaire"),
+                _module(10, "Transitions territoriales et politiques publiques : un continuum du local à l'Europe"),
+            ),
         ),
         DayData(
-            dt.date(2021, 4, 1), "Semaine 8 — Les enjeux pour l'avenir, une alternative à construire", True,
-            (_module(11, "Coconstruction entre acteurs d'un territoire et innovation sociale"),
-             _module(12, "Coconstruction avec les collectivités publiques")),
+            dt.date(2021, 4, 1),
+            "Semaine 8 — Les enjeux pour l'avenir, une alternative à construire",
+            True,
+            (
+                _module(11, "Coconstruction entre acteurs d'un territoire et innovation sociale"),
+                _module(12, "Coconstruction avec les collectivités publiques"),
+            ),
         ),
         DayData(dt.date(2021, 5, 1), "Semaine 9", True, (TUTORAT,)),
         # No session: the month of the jury, which ends the training (thesis written in May-June).

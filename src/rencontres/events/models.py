@@ -110,9 +110,7 @@ class Event(models.Model):
     prerequisites = models.TextField(_("prérequis"), blank=True)
     partners = models.TextField(_("partenaires"), blank=True, help_text=_("Un partenaire par ligne."))
     themes = models.ManyToManyField(Theme, blank=True, related_name="events", verbose_name=_("thèmes"))
-    department_code = models.CharField(
-        _("département"), max_length=3, blank=True, validators=[department_validator]
-    )
+    department_code = models.CharField(_("département"), max_length=3, blank=True, validators=[department_validator])
     commune = models.CharField(_("commune"), max_length=120, blank=True)
     venue = models.ForeignKey(
         Venue, on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("lieu principal")
@@ -199,7 +197,9 @@ class Speaker(models.Model):
     name = models.CharField(_("nom"), max_length=120)
     affiliation = models.CharField(_("fonction et structure"), max_length=250, blank=True)
     bio = models.TextField(_("présentation"), blank=True)
-    role = models.CharField(_("rôle dans l'événement"), max_length=12, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER)
+    role = models.CharField(
+        _("rôle dans l'événement"), max_length=12, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -227,7 +227,9 @@ class Session(models.Model):
     online_url = models.URLField(
         _("lien de connexion"), blank=True, max_length=500, help_text=_("Montré aux seules personnes inscrites.")
     )
-    capacity = models.PositiveIntegerField(_("places pour cette séance"), null=True, blank=True, validators=[MinValueValidator(1)])
+    capacity = models.PositiveIntegerField(
+        _("places pour cette séance"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     speakers = models.ManyToManyField(Speaker, through="SessionSpeaker", related_name="sessions", blank=True)
 
     class Meta:
@@ -306,9 +308,7 @@ class Document(models.Model):
     file = models.FileField(_("fichier"), upload_to=document_upload_path, max_length=300)
     file_type = models.CharField(_("format du fichier"), max_length=10, editable=False)
     size_bytes = models.PositiveBigIntegerField(_("taille"), editable=False, default=0)
-    is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Sinon, réservé aux personnes inscrites.")
-    )
+    is_public = models.BooleanField(_("public"), default=True, help_text=_("Sinon, réservé aux personnes inscrites."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -19,22 +19,28 @@ def programme_data(event: Event) -> dict:
     days = []
     for day, sessions in selectors.programme_by_day(event):
         label = formatting.format_day(day.date, month_only=day.is_month_only)
-        days.append({
-            "label": f"{label} — {day.title}" if day.title else label,
-            "sessions": [
-                {
-                    "time": formatting.format_time_range(s.start_time, s.end_time),
-                    "title": s.title,
-                    "details": " · ".join(p for p in [
-                        s.get_mode_display() if s.mode != "on_site" else "",
-                        _("ouverte au public") if s.is_open_to_public else "",
-                        s.venue.name if s.venue else "",
-                    ] if p),
-                    "speakers": ", ".join(link.speaker.name for link in s.session_speakers.all()),
-                }
-                for s in sessions
-            ],
-        })
+        days.append(
+            {
+                "label": f"{label} — {day.title}" if day.title else label,
+                "sessions": [
+                    {
+                        "time": formatting.format_time_range(s.start_time, s.end_time),
+                        "title": s.title,
+                        "details": " · ".join(
+                            p
+                            for p in [
+                                s.get_mode_display() if s.mode != "on_site" else "",
+                                _("ouverte au public") if s.is_open_to_public else "",
+                                s.venue.name if s.venue else "",
+                            ]
+                            if p
+                        ),
+                        "speakers": ", ".join(link.speaker.name for link in s.session_speakers.all()),
+                    }
+                    for s in sessions
+                ],
+            }
+        )
     venues = selectors.venues_of(event)
     contact = " · ".join(p for p in [event.contact_name, event.contact_email, event.contact_phone] if p)
     return {

@@ -35,8 +35,9 @@ def attach_catalogue_flags(events) -> list[Event]:
     events = list(events)
     ids = [event.id for event in events]
     online = set(
-        Session.objects.filter(event_id__in=ids, mode__in=[SessionMode.ONLINE, SessionMode.HYBRID])
-        .values_list("event_id", flat=True)
+        Session.objects.filter(event_id__in=ids, mode__in=[SessionMode.ONLINE, SessionMode.HYBRID]).values_list(
+            "event_id", flat=True
+        )
     )
     paid = set(PriceTier.objects.filter(event_id__in=ids, amount_cents__gt=0).values_list("event_id", flat=True))
     for event in events:
@@ -46,8 +47,18 @@ def attach_catalogue_flags(events) -> list[Event]:
 
 
 CARD_FIELDS = (
-    "slug", "title", "subtitle", "format", "status", "starts_on", "ends_on", "dates_are_months",
-    "department_code", "commune", "venue__city", "organization__name",
+    "slug",
+    "title",
+    "subtitle",
+    "format",
+    "status",
+    "starts_on",
+    "ends_on",
+    "dates_are_months",
+    "department_code",
+    "commune",
+    "venue__city",
+    "organization__name",
 )
 
 
@@ -262,4 +273,3 @@ def documents_visible_to(event: Event, *, is_registered_or_member: bool) -> list
 def _visible_documents(documents, *, is_registered_or_member: bool) -> list[Document]:
     """Private documents only for registered people and the organisation's members."""
     return [d for d in documents if d.is_public or is_registered_or_member]
-

@@ -14,10 +14,27 @@ from .exceptions import EventRuleError
 from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Speaker, Venue
 
 EVENT_FIELDS_COPIED_ON_DUPLICATE = [
-    "organization_id", "series_id", "title", "subtitle", "format", "description", "audience",
-    "objectives", "prerequisites", "partners", "department_code", "commune", "venue_id",
-    "registration_url", "is_invitation_only", "capacity_min", "capacity_max", "total_hours",
-    "contact_name", "contact_email", "contact_phone",
+    "organization_id",
+    "series_id",
+    "title",
+    "subtitle",
+    "format",
+    "description",
+    "audience",
+    "objectives",
+    "prerequisites",
+    "partners",
+    "department_code",
+    "commune",
+    "venue_id",
+    "registration_url",
+    "is_invitation_only",
+    "capacity_min",
+    "capacity_max",
+    "total_hours",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
 ]
 
 
@@ -44,8 +61,15 @@ def unique_event_slug(title: str, year: int | None, *, exclude_id: int | None = 
 def refresh_search_text(event: Event) -> None:
     """Rebuild the folded text the catalogue search reads (title, themes, places, speakers)."""
     parts = [
-        event.title, event.subtitle, event.description, event.audience, event.objectives,
-        event.commune, event.partners, event.organization.name, event.organization.short_name,
+        event.title,
+        event.subtitle,
+        event.description,
+        event.audience,
+        event.objectives,
+        event.commune,
+        event.partners,
+        event.organization.name,
+        event.organization.short_name,
         event.get_format_display(),
     ]
     parts += [t.name for t in event.themes.all()]
@@ -225,8 +249,12 @@ def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: s
     if amount_cents < 0:
         raise EventRuleError(_("Un tarif ne peut pas être négatif."))
     return PriceTier.objects.create(
-        event=event, label=label, amount_cents=amount_cents, payer_kind=payer_kind,
-        includes=includes, order=event.price_tiers.count(),
+        event=event,
+        label=label,
+        amount_cents=amount_cents,
+        payer_kind=payer_kind,
+        includes=includes,
+        order=event.price_tiers.count(),
     )
 
 
@@ -242,8 +270,14 @@ def add_document(*, event: Event, title: str, uploaded_file, kind: str, is_publi
     name = uploaded_file.name or ""
     extension = name.rsplit(".", 1)[-1].upper() if "." in name else ""
     return Document.objects.create(
-        event=event, day=day, title=title, kind=kind, file=uploaded_file,
-        file_type=extension[:10], size_bytes=uploaded_file.size or 0, is_public=is_public,
+        event=event,
+        day=day,
+        title=title,
+        kind=kind,
+        file=uploaded_file,
+        file_type=extension[:10],
+        size_bytes=uploaded_file.size or 0,
+        is_public=is_public,
     )
 
 
@@ -273,13 +307,21 @@ def duplicate_event(*, event: Event, shift_days: int = 364) -> Event:
     speakers = {}
     for speaker in event.speakers.all():
         speakers[speaker.id] = Speaker.objects.create(
-            event=copy, name=speaker.name, affiliation=speaker.affiliation, bio=speaker.bio,
-            role=speaker.role, order=speaker.order,
+            event=copy,
+            name=speaker.name,
+            affiliation=speaker.affiliation,
+            bio=speaker.bio,
+            role=speaker.role,
+            order=speaker.order,
         )
     for tier in event.price_tiers.all():
         PriceTier.objects.create(
-            event=copy, label=tier.label, amount_cents=tier.amount_cents,
-            payer_kind=tier.payer_kind, includes=tier.includes, order=tier.order,
+            event=copy,
+            label=tier.label,
+            amount_cents=tier.amount_cents,
+            payer_kind=tier.payer_kind,
+            includes=tier.includes,
+            order=tier.order,
         )
     for day in event.days.prefetch_related("sessions__session_speakers"):
         new_date = day.date + shift

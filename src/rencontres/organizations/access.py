@@ -34,19 +34,6 @@ def can_view_event(user, event) -> bool:
     return can_manage_event(user, event)
 
 
-def get_event_for_member(user, event_id: int):
-    """The event if the user belongs to its organisation; otherwise a 404, so nothing leaks."""
-    from rencontres.events.models import Event  # events builds on organisations, not the reverse
-
-    try:
-        event = Event.objects.select_related("organization").get(id=event_id)
-    except Event.DoesNotExist:
-        raise Http404 from None
-    if not can_manage_event(user, event):
-        raise Http404
-    return event
-
-
 def get_organization_for_member(user, organization_id: int) -> Organization:
     """The organisation if the user belongs to it; otherwise a 404, so nothing leaks."""
     try:

@@ -11,9 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .enums import Role
 
 siret_validator = RegexValidator(r"^\d{14}$", _("Le SIRET compte exactement 14 chiffres."))
-nda_validator = RegexValidator(
-    r"^\d{11}$", _("Le numéro de déclaration d'activité compte exactement 11 chiffres.")
-)
+nda_validator = RegexValidator(r"^\d{11}$", _("Le numéro de déclaration d'activité compte exactement 11 chiffres."))
 
 
 class Organization(models.Model):
@@ -39,9 +37,7 @@ class Organization(models.Model):
     contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
     website = models.URLField(_("site web"), blank=True)
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="organizations"
-    )
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organizations")
 
     class Meta:
         ordering = ["name"]
@@ -72,9 +68,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("membre")
         verbose_name_plural = _("membres")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_organization")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_organization")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organization} ({self.get_role_display()})"
@@ -87,8 +81,9 @@ class ApiToken(models.Model):
     created, and cannot be read back (a lost token is replaced, not recovered).
     """
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="api_tokens",
-                                     verbose_name=_("organisme"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("organisme")
+    )
     label = models.CharField(_("usage"), max_length=100, help_text=_("Par exemple : export vers notre tableur."))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)

@@ -63,8 +63,17 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["email", "last_name", "first_name", "event__title"]
     list_select_related = ["event"]
     readonly_fields = [
-        "event", "state", "queue_number", "price_tier", "payer_kind", "amount_cents", "price_label",
-        "offer_expires_at", "commitment_received_at", "created_at", "updated_at",
+        "event",
+        "state",
+        "queue_number",
+        "price_tier",
+        "payer_kind",
+        "amount_cents",
+        "price_label",
+        "offer_expires_at",
+        "commitment_received_at",
+        "created_at",
+        "updated_at",
     ]
     inlines = [SessionChoiceInline, AnswerInline, ApplicationFileInline, PaperworkInline, LogEntryInline]
 

@@ -19,10 +19,14 @@ from rencontres.events.models import Event, Session
 from .enums import LIVE_STATES, AvailabilityState, RegistrationState
 from .models import Registration, SessionChoice
 
-
 # The event's fields the rules below read: what registering reads afresh under the event lock.
 EVENT_FIELDS = (
-    "status", "registration_url", "registration_opens_at", "registration_closes_at", "ends_on", "capacity_max",
+    "status",
+    "registration_url",
+    "registration_opens_at",
+    "registration_closes_at",
+    "ends_on",
+    "capacity_max",
     "is_invitation_only",
 )
 

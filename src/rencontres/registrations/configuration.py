@@ -23,7 +23,9 @@ def save_settings(*, event: Event, **fields) -> EventRegistrationSettings:
 @transaction.atomic
 def add_question(*, event: Event, label: str, kind: str, choices: str = "", is_required: bool = False) -> Question:
     order = event.registration_questions.count()
-    return Question.objects.create(event=event, label=label, kind=kind, choices=choices, is_required=is_required, order=order)
+    return Question.objects.create(
+        event=event, label=label, kind=kind, choices=choices, is_required=is_required, order=order
+    )
 
 
 @transaction.atomic

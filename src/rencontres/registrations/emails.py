@@ -24,14 +24,15 @@ def absolute_url(path: str) -> str:
 
 def _send(template: str, to: list[str], context: dict, *, reply_to: str = "") -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"site_title": settings.SITE_TITLE, "my_space_url": absolute_url(reverse("site:my_space")),
-                   **context}
+        context = {"site_title": settings.SITE_TITLE, "my_space_url": absolute_url(reverse("site:my_space")), **context}
         prefix = f"registrations/emails/{template}"
         subject = " ".join(render_to_string(f"{prefix}/subject.txt", context).split())
         text = render_to_string(f"{prefix}/body.txt", context)
         html = render_to_string(f"{prefix}/body.html", context)
     message = EmailMultiAlternatives(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=text, to=to,
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body=text,
+        to=to,
         reply_to=[reply_to] if reply_to else None,
     )
     message.attach_alternative(html, "text/html")
@@ -55,14 +56,22 @@ def _contact(event: Event) -> str:
 
 def acknowledgement(registration: Registration) -> None:
     """To the participant: registered (place, waiting list with position, or application to examine)."""
-    _send("acknowledgement", [registration.email], _registration_context(registration),
-          reply_to=_contact(registration.event))
+    _send(
+        "acknowledgement",
+        [registration.email],
+        _registration_context(registration),
+        reply_to=_contact(registration.event),
+    )
 
 
 def payer_acknowledgement(registration: Registration) -> None:
     """To the payer's contact (employer, OPCO): who registered, at which price."""
-    _send("payer_acknowledgement", [registration.payer_contact_email], _registration_context(registration),
-          reply_to=_contact(registration.event))
+    _send(
+        "payer_acknowledgement",
+        [registration.payer_contact_email],
+        _registration_context(registration),
+        reply_to=_contact(registration.event),
+    )
 
 
 def place_offered(registration: Registration) -> None:
@@ -76,8 +85,12 @@ def offer_expired(registration: Registration) -> None:
 
 def application_decision(registration: Registration) -> None:
     """Application accepted (with a place or on the waiting list) or refused."""
-    _send("application_decision", [registration.email], _registration_context(registration),
-          reply_to=_contact(registration.event))
+    _send(
+        "application_decision",
+        [registration.email],
+        _registration_context(registration),
+        reply_to=_contact(registration.event),
+    )
 
 
 def registration_cancelled(registration: Registration) -> None:
@@ -85,8 +98,12 @@ def registration_cancelled(registration: Registration) -> None:
 
 
 def event_cancelled(registration: Registration, reason: str = "") -> None:
-    _send("event_cancelled", [registration.email], {**_registration_context(registration), "reason": reason},
-          reply_to=_contact(registration.event))
+    _send(
+        "event_cancelled",
+        [registration.email],
+        {**_registration_context(registration), "reason": reason},
+        reply_to=_contact(registration.event),
+    )
 
 
 def event_confirmed(registration: Registration) -> None:
@@ -99,21 +116,39 @@ def reminder(registration: Registration, day_id: int) -> None:
     day = Day.objects.get(pk=day_id)
     sessions = list(day.sessions.select_related("venue").order_by("start_time", "id"))
     venues = {s.venue for s in sessions if s.venue} or ({registration.event.venue} - {None})
-    context = {**_registration_context(registration), "day": day, "sessions": sessions, "venues": sorted(
-        venues, key=lambda v: v.name)}
+    context = {
+        **_registration_context(registration),
+        "day": day,
+        "sessions": sessions,
+        "venues": sorted(venues, key=lambda v: v.name),
+    }
     _send("reminder", [registration.email], context, reply_to=_contact(registration.event))
 
 
 def organiser_message(registration: Registration, subject: str, body: str) -> None:
     """A message the organiser writes to everyone registered."""
-    _send("organiser_message", [registration.email], {**_registration_context(registration),
-          "subject": subject, "body": body}, reply_to=_contact(registration.event))
+    _send(
+        "organiser_message",
+        [registration.email],
+        {**_registration_context(registration), "subject": subject, "body": body},
+        reply_to=_contact(registration.event),
+    )
 
 
 REGISTRATION_EMAILS = {
     f.__name__: f
-    for f in [acknowledgement, payer_acknowledgement, place_offered, offer_expired, application_decision,
-              registration_cancelled, event_cancelled, event_confirmed, reminder, organiser_message]
+    for f in [
+        acknowledgement,
+        payer_acknowledgement,
+        place_offered,
+        offer_expired,
+        application_decision,
+        registration_cancelled,
+        event_cancelled,
+        event_confirmed,
+        reminder,
+        organiser_message,
+    ]
 }
 
 
@@ -130,7 +165,8 @@ def send_minimum_report(event_id: int) -> None:
         return
     current = availability.event_availability(event)
     context = {
-        "event": event, "availability": current,
+        "event": event,
+        "availability": current,
         "minimum_reached": current.confirmed >= (event.capacity_min or 0),
         "manage_url": absolute_url(reverse("backoffice:registrations", args=[event.id])),
     }

@@ -14,18 +14,44 @@ from . import selectors
 
 def _header() -> list[str]:
     return [
-        _("N°"), _("État"), _("Prénom"), _("Nom"), _("Adresse électronique"), _("Fonction"), _("Employeur"),
-        _("Adresse de l'employeur"), _("SIRET de l'employeur"), _("Qui paie"), _("Financeur"), _("Contact financeur"),
-        _("Tarif"), _("Montant (€)"), _("Engagement reçu le"), _("Séances choisies"), _("Réponses"), _("Inscrit le"),
+        _("N°"),
+        _("État"),
+        _("Prénom"),
+        _("Nom"),
+        _("Adresse électronique"),
+        _("Fonction"),
+        _("Employeur"),
+        _("Adresse de l'employeur"),
+        _("SIRET de l'employeur"),
+        _("Qui paie"),
+        _("Financeur"),
+        _("Contact financeur"),
+        _("Tarif"),
+        _("Montant (€)"),
+        _("Engagement reçu le"),
+        _("Séances choisies"),
+        _("Réponses"),
+        _("Inscrit le"),
     ]
 
 
 def _rows(event: Event, filters: selectors.ManageFilters):
     for r in selectors.registrations_for_organiser(event, filters):
         yield [
-            r.id, r.get_state_display(), r.first_name, r.last_name, r.email, r.job_title, r.employer_name,
-            r.employer_address, r.employer_siret, r.get_payer_kind_display(), r.payer_name, r.payer_contact_email,
-            r.price_label, r.amount_cents / 100,
+            r.id,
+            r.get_state_display(),
+            r.first_name,
+            r.last_name,
+            r.email,
+            r.job_title,
+            r.employer_name,
+            r.employer_address,
+            r.employer_siret,
+            r.get_payer_kind_display(),
+            r.payer_name,
+            r.payer_contact_email,
+            r.price_label,
+            r.amount_cents / 100,
             timezone.localtime(r.commitment_received_at).date().isoformat() if r.commitment_received_at else "",
             " ; ".join(c.session.title for c in r.session_choices.all()),
             " ; ".join(f"{a.question.label} : {a.value or a.file.name.rsplit('/', 1)[-1]}" for a in r.answers.all()),

@@ -31,9 +31,11 @@ def send_day_before_reminders(*, today: dt.date | None = None) -> int:
         )
         for registration_id in candidates.values_list("id", flat=True):
             with transaction.atomic():
-                claimed = Registration.objects.filter(id=registration_id).filter(
-                    Q(last_reminder_on__isnull=True) | Q(last_reminder_on__lt=tomorrow)
-                ).update(last_reminder_on=tomorrow)
+                claimed = (
+                    Registration.objects.filter(id=registration_id)
+                    .filter(Q(last_reminder_on__isnull=True) | Q(last_reminder_on__lt=tomorrow))
+                    .update(last_reminder_on=tomorrow)
+                )
                 if claimed == 1:
                     queue_email("reminder", registration_id, day_id=day.id)
                     sent += 1
@@ -44,8 +46,11 @@ def notify_minimum_decisions(*, today: dt.date | None = None) -> int:
     """On the decision date of an event with a minimum number, tell its organisers whether it is reached."""
     today = today or timezone.localdate()
     due = EventRegistrationSettings.objects.filter(
-        minimum_decision_on__lte=today, minimum_notified_at__isnull=True, minimum_decision=MinimumDecision.UNDECIDED,
-        event__capacity_min__isnull=False, event__status=EventStatus.PUBLISHED,
+        minimum_decision_on__lte=today,
+        minimum_notified_at__isnull=True,
+        minimum_decision=MinimumDecision.UNDECIDED,
+        event__capacity_min__isnull=False,
+        event__status=EventStatus.PUBLISHED,
     )
     sent = 0
     for settings_id, event_id in due.values_list("id", "event_id"):

@@ -20,18 +20,23 @@ class EventRegistrationSettings(models.Model):
 
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="registration_settings")
     requires_application = models.BooleanField(
-        _("sur candidature"), default=False,
+        _("sur candidature"),
+        default=False,
         help_text=_("Chaque inscription est examinée : l'organisateur l'accepte ou la refuse."),
     )
     application_files = models.TextField(
-        _("pièces du dossier de candidature"), blank=True,
+        _("pièces du dossier de candidature"),
+        blank=True,
         help_text=_("Une pièce par ligne, par exemple : CV, lettre de motivation."),
     )
     offer_hours = models.PositiveIntegerField(
-        _("délai pour confirmer une place libérée (heures)"), default=48,
+        _("délai pour confirmer une place libérée (heures)"),
+        default=48,
     )
     minimum_decision_on = models.DateField(
-        _("date de décision sur le nombre minimum"), null=True, blank=True,
+        _("date de décision sur le nombre minimum"),
+        null=True,
+        blank=True,
         help_text=_("Ce jour-là, vous recevez le bilan des inscriptions et décidez de maintenir ou d'annuler."),
     )
     minimum_decision = models.CharField(
@@ -68,7 +73,9 @@ class Question(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registration_questions")
     label = models.CharField(_("question"), max_length=250)
-    kind = models.CharField(_("type de réponse"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.TEXT)
+    kind = models.CharField(
+        _("type de réponse"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.TEXT
+    )
     choices = models.TextField(_("choix possibles"), blank=True, help_text=_("Un choix par ligne."))
     is_required = models.BooleanField(_("réponse obligatoire"), default=False)
     order = models.PositiveIntegerField(default=0)
@@ -99,9 +106,16 @@ class Registration(models.Model):
     job_title = models.CharField(_("fonction"), max_length=150)
     employer_name = models.CharField(_("employeur"), max_length=200, blank=True)
     employer_address = models.CharField(_("adresse de l'employeur"), max_length=300, blank=True)
-    employer_siret = models.CharField(_("SIRET de l'employeur"), max_length=14, blank=True, validators=[siret_validator])
+    employer_siret = models.CharField(
+        _("SIRET de l'employeur"), max_length=14, blank=True, validators=[siret_validator]
+    )
     price_tier = models.ForeignKey(
-        PriceTier, on_delete=models.SET_NULL, null=True, blank=True, related_name="registrations", verbose_name=_("tarif")
+        PriceTier,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("tarif"),
     )
     payer_kind = models.CharField(_("qui paie"), max_length=10, choices=PayerKind.choices)
     # Copied from the tier when registering: a later change of price never changes a commitment.
@@ -123,7 +137,9 @@ class Registration(models.Model):
         verbose_name_plural = _("inscriptions")
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "email"], condition=models.Q(state__in=LIVE_STATES), name="one_live_registration_per_person"
+                fields=["event", "email"],
+                condition=models.Q(state__in=LIVE_STATES),
+                name="one_live_registration_per_person",
             ),
             models.UniqueConstraint(fields=["event", "queue_number"], name="one_queue_number_per_event"),
         ]
@@ -216,7 +232,9 @@ class PaperworkCounter(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "kind", "year"], name="one_counter_per_kind_and_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "kind", "year"], name="one_counter_per_kind_and_year")
+        ]
 
 
 class Paperwork(models.Model):
@@ -235,5 +253,7 @@ class Paperwork(models.Model):
         ordering = ["issued_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["registration", "kind"], name="one_paper_of_each_kind_per_registration"),
-            models.UniqueConstraint(fields=["organization", "kind", "year", "sequence"], name="paperwork_number_unique"),
+            models.UniqueConstraint(
+                fields=["organization", "kind", "year", "sequence"], name="paperwork_number_unique"
+            ),
         ]

@@ -26,6 +26,8 @@ TEMPLATES = {
     PaperworkKind.AGREEMENT: Path(__file__).with_name("typst") / "agreement.typ",
 }
 PREFIXES = {PaperworkKind.QUOTE: "DEV", PaperworkKind.AGREEMENT: "CONV"}
+# How each kind is named in the addresses of both faces (…/devis.pdf).
+KINDS_BY_SLUG = {"devis": PaperworkKind.QUOTE, "convention": PaperworkKind.AGREEMENT}
 
 
 @transaction.atomic
@@ -49,8 +51,13 @@ def issue_paperwork(*, registration: Registration, kind: str) -> Paperwork:
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return Paperwork.objects.create(
-        registration=registration, organization=organization, kind=kind, year=year, sequence=counter.last_number,
-        number=f"{PREFIXES[kind]}-{year}-{counter.last_number:04d}", amount_cents=registration.amount_cents,
+        registration=registration,
+        organization=organization,
+        kind=kind,
+        year=year,
+        sequence=counter.last_number,
+        number=f"{PREFIXES[kind]}-{year}-{counter.last_number:04d}",
+        amount_cents=registration.amount_cents,
     )
 
 
@@ -58,7 +65,10 @@ def _payer_lines(registration: Registration) -> list[str]:
     if registration.payer_kind == PayerKind.INDIVIDUAL:
         return [registration.full_name, registration.email]
     if registration.payer_kind == PayerKind.OPCO:
-        lines = [registration.payer_name, _("pour le compte de %(employer)s") % {"employer": registration.employer_name}]
+        lines = [
+            registration.payer_name,
+            _("pour le compte de %(employer)s") % {"employer": registration.employer_name},
+        ]
     else:
         lines = [registration.employer_name, registration.employer_address]
         if registration.employer_siret:
@@ -85,7 +95,11 @@ def paperwork_data(paper: Paperwork) -> dict:
         },
         "vat_note": organization.vat_note,
         "payer": _payer_lines(registration),
-        "trainee": {"name": registration.full_name, "job": registration.job_title, "employer": registration.employer_name},
+        "trainee": {
+            "name": registration.full_name,
+            "job": registration.job_title,
+            "employer": registration.employer_name,
+        },
         "event": {
             "title": event.title,
             "dates": formatting.format_date_range(event.starts_on, event.ends_on),

@@ -59,7 +59,9 @@ def organiser_addresses(event: Event) -> list[str]:
     """Who hears about the event's registrations: its contact, else the organisation's members."""
     if event.contact_email:
         return [event.contact_email]
-    return sorted(Membership.objects.filter(organization_id=event.organization_id).values_list("user__email", flat=True))
+    return sorted(
+        Membership.objects.filter(organization_id=event.organization_id).values_list("user__email", flat=True)
+    )
 
 
 def live_registration_of(event: Event, email: str) -> Registration | None:
@@ -78,7 +80,9 @@ def registrations_of_person(email: str) -> QuerySet:
 
 def optional_sessions(event: Event) -> list[Session]:
     """Sessions a person chooses when registering: those with their own places (workshops, public lecture)."""
-    return list(event.sessions.filter(capacity__isnull=False).select_related("day").order_by("day__date", "start_time", "id"))
+    return list(
+        event.sessions.filter(capacity__isnull=False).select_related("day").order_by("day__date", "start_time", "id")
+    )
 
 
 def online_sessions_for(registration: Registration) -> list[Session]:
@@ -88,8 +92,11 @@ def online_sessions_for(registration: Registration) -> list[Session]:
 def online_sessions_by_event(event_ids) -> dict[int, list[Session]]:
     """Sessions with a connection link, per event, in programme order (one query)."""
     sessions = defaultdict(list)
-    for session in (Session.objects.filter(event_id__in=event_ids, online_url__gt="")
-                    .select_related("day").order_by("day__date", "start_time")):
+    for session in (
+        Session.objects.filter(event_id__in=event_ids, online_url__gt="")
+        .select_related("day")
+        .order_by("day__date", "start_time")
+    ):
         sessions[session.event_id].append(session)
     return sessions
 
@@ -140,7 +147,9 @@ def registrations_for_organiser(event: Event, filters: ManageFilters = ManageFil
         )
     for word in filters.text.split():
         registrations = registrations.filter(
-            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
             | Q(employer_name__icontains=word)
         )
     return registrations
@@ -148,12 +157,12 @@ def registrations_for_organiser(event: Event, filters: ManageFilters = ManageFil
 
 def counts_for_organiser(event: Event) -> dict:
     """Counts by state and, for live registrations, by payer (two queries)."""
-    by_state = dict(
-        Registration.objects.filter(event=event).values_list("state").annotate(n=Count("id")).order_by()
-    )
+    by_state = dict(Registration.objects.filter(event=event).values_list("state").annotate(n=Count("id")).order_by())
     by_payer = dict(
         Registration.objects.filter(event=event, state__in=LIVE_STATES)
-        .values_list("payer_kind").annotate(n=Count("id")).order_by()
+        .values_list("payer_kind")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     missing = Registration.objects.filter(
         event=event, state=RegistrationState.CONFIRMED, amount_cents__gt=0, commitment_received_at__isnull=True

@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.transaction import TransactionManagementError
 from django.db.models import Max
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks_db import DatabaseBackend
@@ -126,8 +126,13 @@ def _insert_new(instance) -> None:
 
 def _log(registration: Registration, from_state: str, to_state: str, *, actor=None, note: str = "") -> None:
     _insert(
-        RegistrationLogEntry, registration=registration.id, actor=actor.pk if actor and actor.is_authenticated else None,
-        created_at=timezone.now(), from_state=from_state, to_state=to_state, note=note[:250],
+        RegistrationLogEntry,
+        registration=registration.id,
+        actor=actor.pk if actor and actor.is_authenticated else None,
+        created_at=timezone.now(),
+        from_state=from_state,
+        to_state=to_state,
+        note=note[:250],
     )
 
 
@@ -151,8 +156,17 @@ def _ensure_user(email: str) -> None:
     the same person is creating meanwhile. No savepoint, no password hashing: the password is unusable.
     """
     _insert(
-        get_user_model(), ignore_conflicts=True, email=email, username=email, password=make_password(None),
-        first_name="", last_name="", is_active=True, is_staff=False, is_superuser=False, date_joined=timezone.now(),
+        get_user_model(),
+        ignore_conflicts=True,
+        email=email,
+        username=email,
+        password=make_password(None),
+        first_name="",
+        last_name="",
+        is_active=True,
+        is_staff=False,
+        is_superuser=False,
+        date_joined=timezone.now(),
     )
 
 
@@ -178,7 +192,7 @@ def _fill_free_places(event: Event, *, now: dt.datetime, actor=None) -> list[Reg
     if not current.has_free_place or current.waiting == 0:
         return []
     waiting = Registration.objects.filter(event=event, state=S.WAITING).order_by("queue_number", "id")
-    offered = list(waiting if current.places_left is None else waiting[:current.places_left])
+    offered = list(waiting if current.places_left is None else waiting[: current.places_left])
     expires_at = now + dt.timedelta(hours=settings_of(event).offer_hours)
     for registration in offered:
         registration.offer_expires_at = expires_at
@@ -196,8 +210,11 @@ def _check_can_register(event: Event, email: str, current: availability.Availabi
         raise RegistrationError(_("Les inscriptions à cet événement sont closes."))
     if event.is_invitation_only and not Invitation.objects.filter(event=event, email__iexact=email).exists():
         raise RegistrationError(
-            _("Cet événement est sur invitation : l'adresse %(email)s n'a pas été invitée. "
-              "Utilisez l'adresse à laquelle vous avez reçu l'invitation.") % {"email": email},
+            _(
+                "Cet événement est sur invitation : l'adresse %(email)s n'a pas été invitée. "
+                "Utilisez l'adresse à laquelle vous avez reçu l'invitation."
+            )
+            % {"email": email},
             field="email",
         )
 
@@ -272,13 +289,20 @@ def register(
     _check_session_places(event, sessions)
 
     registration = Registration(
-        event=event, email=email, first_name=first_name.strip(), last_name=last_name.strip(),
-        job_title=job_title.strip(), employer_name=employer_name.strip(), employer_address=employer_address.strip(),
-        employer_siret=employer_siret.strip(), price_tier=price_tier,
+        event=event,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        job_title=job_title.strip(),
+        employer_name=employer_name.strip(),
+        employer_address=employer_address.strip(),
+        employer_siret=employer_siret.strip(),
+        price_tier=price_tier,
         payer_kind=price_tier.payer_kind if price_tier else PayerKind.FREE,
         amount_cents=price_tier.amount_cents if price_tier else 0,
         price_label=price_tier.label if price_tier else "",
-        payer_name=payer_name.strip(), payer_contact_email=normalize_email(payer_contact_email),
+        payer_name=payer_name.strip(),
+        payer_contact_email=normalize_email(payer_contact_email),
     )
     if reg_settings.requires_application:
         registration.state = S.PENDING
@@ -345,8 +369,13 @@ def accept(*, registration: Registration, actor=None, now: dt.datetime | None = 
         _set_state(registration, S.CONFIRMED, actor=actor, note=_("candidature acceptée"))
     else:
         registration.queue_number = _next_queue_number(event.id)
-        _set_state(registration, S.WAITING, actor=actor, note=_("candidature acceptée, plus de place libre"),
-                   fields=["queue_number"])
+        _set_state(
+            registration,
+            S.WAITING,
+            actor=actor,
+            note=_("candidature acceptée, plus de place libre"),
+            fields=["queue_number"],
+        )
     queue_email("application_decision", registration.id)
     return registration
 
@@ -370,10 +399,13 @@ def promote(*, registration: Registration, actor=None, now: dt.datetime | None =
     if registration.state != S.WAITING:
         raise RegistrationError(_("Seule une personne sur liste d'attente peut recevoir une place."))
     if not availability.event_availability(event, now=now).has_free_place:
-        raise RegistrationError(_("Aucune place n'est libre : augmentez le nombre de places ou attendez un désistement."))
+        raise RegistrationError(
+            _("Aucune place n'est libre : augmentez le nombre de places ou attendez un désistement.")
+        )
     registration.offer_expires_at = now + dt.timedelta(hours=settings_of(event).offer_hours)
-    _set_state(registration, S.OFFERED, actor=actor, note=_("place proposée par l'organisateur"),
-               fields=["offer_expires_at"])
+    _set_state(
+        registration, S.OFFERED, actor=actor, note=_("place proposée par l'organisateur"), fields=["offer_expires_at"]
+    )
     queue_email("place_offered", registration.id)
     return registration
 
@@ -395,7 +427,9 @@ def confirm_offer(*, registration: Registration, now: dt.datetime | None = None)
     if registration.state != S.OFFERED:
         raise RegistrationError(_("Aucune place ne vous est proposée pour cet événement."))
     if registration.offer_expires_at and now >= registration.offer_expires_at:
-        raise RegistrationError(_("Le délai pour confirmer cette place est dépassé ; elle a été proposée à la personne suivante."))
+        raise RegistrationError(
+            _("Le délai pour confirmer cette place est dépassé ; elle a été proposée à la personne suivante.")
+        )
     registration.offer_expires_at = None
     _set_state(registration, S.CONFIRMED, note=_("place confirmée par la personne"), fields=["offer_expires_at"])
     queue_email("acknowledgement", registration.id)
@@ -427,8 +461,11 @@ def expire_offers(*, now: dt.datetime | None = None) -> int:
 @transaction.atomic
 def record_commitment(*, registration: Registration, actor, received_on: dt.date | None = None) -> Registration:
     """Note that the written commitment (signed quote or agreement) has arrived."""
-    received = timezone.now() if received_on is None else dt.datetime.combine(
-        received_on, dt.time(12), tzinfo=timezone.get_current_timezone())
+    received = (
+        timezone.now()
+        if received_on is None
+        else dt.datetime.combine(received_on, dt.time(12), tzinfo=timezone.get_current_timezone())
+    )
     registration.commitment_received_at = received
     registration.save(update_fields=["commitment_received_at", "updated_at"])
     _log(registration, registration.state, registration.state, actor=actor, note=_("engagement écrit reçu"))

@@ -43,8 +43,11 @@ def checked_file_type(uploaded) -> str:
     name = getattr(uploaded, "name", "") or _("le fichier")
     if uploaded.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("« %(name)s » pèse %(size)s : la limite est de 10 Mo. Réduisez-le (PDF compressé, par exemple) "
-              "puis déposez-le à nouveau.") % {"name": name, "size": format_file_size(uploaded.size)},
+            _(
+                "« %(name)s » pèse %(size)s : la limite est de 10 Mo. Réduisez-le (PDF compressé, par exemple) "
+                "puis déposez-le à nouveau."
+            )
+            % {"name": name, "size": format_file_size(uploaded.size)},
             code="too_large",
         )
     if uploaded.size == 0:
@@ -52,8 +55,11 @@ def checked_file_type(uploaded) -> str:
     kind = sniff_file_type(uploaded)
     if kind is None:
         raise ValidationError(
-            _("« %(name)s » n'est pas un document PDF, DOCX ou ODT (le contenu du fichier a été vérifié, "
-              "pas seulement son nom). Enregistrez-le dans l'un de ces formats.") % {"name": name},
+            _(
+                "« %(name)s » n'est pas un document PDF, DOCX ou ODT (le contenu du fichier a été vérifié, "
+                "pas seulement son nom). Enregistrez-le dans l'un de ces formats."
+            )
+            % {"name": name},
             code="bad_type",
         )
     return kind

@@ -46,7 +46,9 @@ def event_json_ld(page: EventPage, request) -> str:
         "description": event.subtitle or event.description[:300],
         "url": page_url,
         "inLanguage": "fr",
-        "eventStatus": "https://schema.org/EventCancelled" if event.is_cancelled else "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.is_cancelled
+        else "https://schema.org/EventScheduled",
         "organizer": {"@type": "Organization", "name": event.organization.name},
         "location": _location(event, sessions),
     }

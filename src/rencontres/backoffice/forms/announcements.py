@@ -1,6 +1,5 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
 from dsfr.forms import DsfrBaseForm
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -9,11 +8,15 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 class ImportForm(DsfrBaseForm):
     organization = forms.ModelChoiceField(label=_("Organisme"), queryset=None, empty_label=None)
     text = forms.CharField(
-        label=_("Texte de l'annonce"), required=False, widget=forms.Textarea(attrs={"rows": 10}), max_length=500_000,
+        label=_("Texte de l'annonce"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=500_000,
         help_text=_("Collez le texte de l'annonce, ou déposez le fichier ci-dessous."),
     )
     file = forms.FileField(
-        label=_("Fichier de l'annonce"), required=False,
+        label=_("Fichier de l'annonce"),
+        required=False,
         help_text=_("PDF, page web (HTML), Markdown ou texte ; 20 Mo au plus."),
     )
 
@@ -24,7 +27,9 @@ class ImportForm(DsfrBaseForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and uploaded.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Ce fichier dépasse 20 Mo : déposez une version plus légère ou collez son texte."))
+            raise forms.ValidationError(
+                _("Ce fichier dépasse 20 Mo : déposez une version plus légère ou collez son texte.")
+            )
         return uploaded
 
     def clean(self):

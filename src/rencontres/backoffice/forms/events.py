@@ -7,11 +7,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-
 from dsfr.forms import DsfrBaseForm
 
 from rencontres.core.formatting import format_file_size
-
 from rencontres.events.enums import DocumentKind, PayerKind
 from rencontres.events.models import Day, Event, Series, Session, Speaker, Theme, Venue
 
@@ -58,10 +56,29 @@ class EventForm(DsfrModelForm):
     class Meta:
         model = Event
         fields = [
-            "title", "subtitle", "format", "series", "description", "audience", "objectives",
-            "prerequisites", "partners", "themes", "department_code", "commune", "venue",
-            "registration_opens_at", "registration_closes_at", "registration_url", "is_invitation_only",
-            "capacity_min", "capacity_max", "total_hours", "contact_name", "contact_email", "contact_phone",
+            "title",
+            "subtitle",
+            "format",
+            "series",
+            "description",
+            "audience",
+            "objectives",
+            "prerequisites",
+            "partners",
+            "themes",
+            "department_code",
+            "commune",
+            "venue",
+            "registration_opens_at",
+            "registration_closes_at",
+            "registration_url",
+            "is_invitation_only",
+            "capacity_min",
+            "capacity_max",
+            "total_hours",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -113,8 +130,17 @@ class SessionForm(DsfrModelForm):
     class Meta:
         model = Session
         fields = [
-            "start_time", "end_time", "title", "kind", "mode", "description", "is_open_to_public",
-            "venue", "online_url", "capacity", "speakers",
+            "start_time",
+            "end_time",
+            "title",
+            "kind",
+            "mode",
+            "description",
+            "is_open_to_public",
+            "venue",
+            "online_url",
+            "capacity",
+            "speakers",
         ]
         widgets = {
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -159,16 +185,24 @@ class PriceTierForm(DsfrBaseForm):
     label = forms.CharField(label=_("Intitulé"), max_length=120)
     amount = EuroAmountField(label=_("Montant en euros"))
     payer_kind = forms.ChoiceField(label=_("Qui paie"), choices=PayerKind.choices)
-    includes = forms.CharField(label=_("Ce que le prix comprend"), max_length=200, required=False,
-                               help_text=_("Par exemple : déjeuners inclus."))
+    includes = forms.CharField(
+        label=_("Ce que le prix comprend"),
+        max_length=200,
+        required=False,
+        help_text=_("Par exemple : déjeuners inclus."),
+    )
 
 
 class DocumentForm(DsfrBaseForm):
     title = forms.CharField(label=_("Titre"), max_length=250)
     kind = forms.ChoiceField(label=_("Nature"), choices=DocumentKind.choices)
     file = forms.FileField(label=_("Fichier"))
-    is_public = forms.BooleanField(label=_("Public (sinon réservé aux personnes inscrites)"), required=False, initial=True)
-    day = forms.ModelChoiceField(label=_("Journée concernée"), queryset=None, required=False, empty_label=_("Tout l'événement"))
+    is_public = forms.BooleanField(
+        label=_("Public (sinon réservé aux personnes inscrites)"), required=False, initial=True
+    )
+    day = forms.ModelChoiceField(
+        label=_("Journée concernée"), queryset=None, required=False, empty_label=_("Tout l'événement")
+    )
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,41 +8,59 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
 
-from rencontres.core.formatting import format_euros
 from rencontres.events.enums import PayerKind
-
-from rencontres.registrations import availability, selectors
 from rencontres.registrations.enums import QuestionKind, RegistrationState
 from rencontres.registrations.models import EventRegistrationSettings, Question
-from rencontres.registrations.services import settings_of
-from rencontres.registrations.uploads import checked_file_type
+
 
 class ManageFilterForm(DsfrBaseForm):
-    etat = forms.ChoiceField(label=gettext_lazy("État"), required=False,
-                             choices=[("", gettext_lazy("Tous"))] + list(RegistrationState.choices))
-    payeur = forms.ChoiceField(label=gettext_lazy("Qui paie"), required=False,
-                               choices=[("", gettext_lazy("Tous"))] + list(PayerKind.choices))
+    etat = forms.ChoiceField(
+        label=gettext_lazy("État"),
+        required=False,
+        choices=[("", gettext_lazy("Tous"))] + list(RegistrationState.choices),
+    )
+    payeur = forms.ChoiceField(
+        label=gettext_lazy("Qui paie"), required=False, choices=[("", gettext_lazy("Tous"))] + list(PayerKind.choices)
+    )
     sans_engagement = forms.BooleanField(label=gettext_lazy("Engagement écrit manquant"), required=False)
     q = forms.CharField(label=gettext_lazy("Nom, adresse ou employeur"), required=False, max_length=100)
 
 
 class CommitmentForm(DsfrBaseForm):
     received_on = forms.DateField(
-        label=gettext_lazy("Reçu le"), widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": gettext_lazy("Indiquez la date de réception de l'engagement écrit."),
-                        "invalid": gettext_lazy("Saisissez une date valide, par exemple 14/03/2030.")},
+        label=gettext_lazy("Reçu le"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": gettext_lazy("Indiquez la date de réception de l'engagement écrit."),
+            "invalid": gettext_lazy("Saisissez une date valide, par exemple 14/03/2030."),
+        },
     )
 
 
 class MessageForm(DsfrBaseForm):
-    subject = forms.CharField(label=gettext_lazy("Objet"), max_length=150,
-                              error_messages={"required": gettext_lazy("Indiquez l'objet du message.")})
-    body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=10000,
-                           error_messages={"required": gettext_lazy("Écrivez le message à envoyer.")})
+    subject = forms.CharField(
+        label=gettext_lazy("Objet"),
+        max_length=150,
+        error_messages={"required": gettext_lazy("Indiquez l'objet du message.")},
+    )
+    body = forms.CharField(
+        label=gettext_lazy("Message"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000,
+        error_messages={"required": gettext_lazy("Écrivez le message à envoyer.")},
+    )
     states = forms.MultipleChoiceField(
-        label=gettext_lazy("Destinataires"), widget=forms.CheckboxSelectMultiple,
-        choices=[(s.value, s.label) for s in (RegistrationState.CONFIRMED, RegistrationState.OFFERED,
-                                               RegistrationState.WAITING, RegistrationState.PENDING)],
+        label=gettext_lazy("Destinataires"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (s.value, s.label)
+            for s in (
+                RegistrationState.CONFIRMED,
+                RegistrationState.OFFERED,
+                RegistrationState.WAITING,
+                RegistrationState.PENDING,
+            )
+        ],
         initial=[RegistrationState.CONFIRMED],
         error_messages={"required": gettext_lazy("Choisissez au moins un groupe de destinataires.")},
     )
@@ -52,9 +70,13 @@ class RegistrationSettingsForm(DsfrBaseForm, forms.ModelForm):
     class Meta:
         model = EventRegistrationSettings
         fields = ["requires_application", "application_files", "offer_hours", "minimum_decision_on"]
-        widgets = {"minimum_decision_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "application_files": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"minimum_decision_on": {"invalid": gettext_lazy("Saisissez une date valide, par exemple 14/03/2030.")}}
+        widgets = {
+            "minimum_decision_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "application_files": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "minimum_decision_on": {"invalid": gettext_lazy("Saisissez une date valide, par exemple 14/03/2030.")}
+        }
 
     def clean_offer_hours(self):
         hours = self.cleaned_data["offer_hours"]
@@ -65,7 +87,9 @@ class RegistrationSettingsForm(DsfrBaseForm, forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("requires_application") is False and data.get("application_files"):
-            self.add_error("requires_application", _("Cochez « sur candidature » pour demander des pièces, ou videz la liste."))
+            self.add_error(
+                "requires_application", _("Cochez « sur candidature » pour demander des pièces, ou videz la liste.")
+            )
         return data
 
 
@@ -78,14 +102,18 @@ class QuestionForm(DsfrBaseForm, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == QuestionKind.CHOICE and len([c for c in (data.get("choices") or "").splitlines() if c.strip()]) < 2:
+        if (
+            data.get("kind") == QuestionKind.CHOICE
+            and len([c for c in (data.get("choices") or "").splitlines() if c.strip()]) < 2
+        ):
             self.add_error("choices", _("Donnez au moins deux choix, un par ligne."))
         return data
 
 
 class InvitationForm(DsfrBaseForm):
     emails = forms.CharField(
-        label=gettext_lazy("Adresses invitées"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=gettext_lazy("Adresses invitées"),
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=gettext_lazy("Une adresse par ligne (ou séparées par des virgules)."),
         error_messages={"required": gettext_lazy("Saisissez au moins une adresse.")},
     )
@@ -100,15 +128,25 @@ class InvitationForm(DsfrBaseForm):
             except ValidationError:
                 bad.append(item)
         if bad:
-            raise ValidationError(_("Ces adresses ne sont pas valides, corrigez-les : %(list)s.") % {"list": ", ".join(bad)})
+            raise ValidationError(
+                _("Ces adresses ne sont pas valides, corrigez-les : %(list)s.") % {"list": ", ".join(bad)}
+            )
         return sorted(set(addresses))
 
 
 class DecisionForm(DsfrBaseForm):
     decision = forms.ChoiceField(
-        label=gettext_lazy("Décision"), widget=forms.RadioSelect,
-        choices=[("maintenir", gettext_lazy("Maintenir l'événement")), ("annuler", gettext_lazy("Annuler l'événement"))],
+        label=gettext_lazy("Décision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("maintenir", gettext_lazy("Maintenir l'événement")),
+            ("annuler", gettext_lazy("Annuler l'événement")),
+        ],
         error_messages={"required": gettext_lazy("Choisissez de maintenir ou d'annuler l'événement.")},
     )
-    reason = forms.CharField(label=gettext_lazy("Message aux inscrits (en cas d'annulation)"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    reason = forms.CharField(
+        label=gettext_lazy("Message aux inscrits (en cas d'annulation)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )

@@ -5,13 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rencontres.organizations import access
-from rencontres.organizations.models import Organization
-
 from rencontres.announcements import services
-from rencontres.backoffice.forms.announcements import ImportForm
 from rencontres.announcements.models import AnnouncementImport
 from rencontres.announcements.parsing import UnreadableAnnouncement, parse_announcement_bytes, parse_announcement_text
+from rencontres.backoffice.forms.announcements import ImportForm
+from rencontres.organizations import access
+from rencontres.organizations.models import Organization
 
 
 @login_required
@@ -34,10 +33,18 @@ def import_announcement(request):
             form.add_error("file" if uploaded else "text", str(error))
         else:
             event = services.create_draft_from_announcement(
-                organization=form.cleaned_data["organization"], parsed=parsed, source_name=source_name,
-                source_bytes=source_bytes, user=request.user,
+                organization=form.cleaned_data["organization"],
+                parsed=parsed,
+                source_name=source_name,
+                source_bytes=source_bytes,
+                user=request.user,
             )
-            messages.success(request, _("Brouillon prérempli à partir de l'annonce. Vérifiez chaque section, en particulier les points signalés, avant de publier."))
+            messages.success(
+                request,
+                _(
+                    "Brouillon prérempli à partir de l'annonce. Vérifiez chaque section, en particulier les points signalés, avant de publier."
+                ),
+            )
             return redirect("backoffice:event_edit", event.id)
     return render(request, "backoffice/announcements/import.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -13,15 +13,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rencontres.announcements.selectors import doubts_to_review
-from rencontres.organizations import access
-from rencontres.organizations.models import Organization
-
+from rencontres.backoffice import access as backoffice_access
+from rencontres.backoffice.forms.events import (
+    DayForm,
+    DocumentForm,
+    EventCreateForm,
+    EventForm,
+    PriceTierForm,
+    SessionForm,
+    SpeakerForm,
+    VenueForm,
+)
 from rencontres.events import services
 from rencontres.events.exceptions import EventRuleError
-from rencontres.backoffice.forms.events import (
-    DayForm, DocumentForm, EventCreateForm, EventForm, PriceTierForm, SessionForm, SpeakerForm, VenueForm,
-)
 from rencontres.events.models import Day, Document, Event, PriceTier, Session, Speaker
+from rencontres.organizations import access
+from rencontres.organizations.models import Organization
 
 SECTIONS = {
     "programme": "backoffice/events/_programme.html",
@@ -33,7 +40,7 @@ SECTIONS = {
 
 
 def _event_for_member(request, event_id: int) -> Event:
-    return access.get_event_for_member(request.user, event_id)
+    return backoffice_access.event_for_member(request.user, event_id)
 
 
 def _editor_context(event: Event, **bound) -> dict:
@@ -80,7 +87,11 @@ def home(request):
         .select_related("organization")
         .order_by("-starts_on", "title")
     )
-    context = {"organizations": organizations, "events": events, "import_url": reverse("backoffice:import_announcement")}
+    context = {
+        "organizations": organizations,
+        "events": events,
+        "import_url": reverse("backoffice:import_announcement"),
+    }
     return render(request, "backoffice/events/home.html", context)
 
 
@@ -88,12 +99,15 @@ def home(request):
 def event_create(request):
     organizations = Organization.objects.filter(memberships__user=request.user)
     if not organizations.exists():
-        messages.error(request, _("Votre compte n'est membre d'aucun organisme : demandez à un administrateur de vous ajouter."))
+        messages.error(
+            request, _("Votre compte n'est membre d'aucun organisme : demandez à un administrateur de vous ajouter.")
+        )
         return redirect("backoffice:home")
     form = EventCreateForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         event = services.create_event(
-            organization=form.cleaned_data["organization"], title=form.cleaned_data["title"],
+            organization=form.cleaned_data["organization"],
+            title=form.cleaned_data["title"],
             format=form.cleaned_data["format"],
         )
         messages.success(request, _("Brouillon créé. Complétez le programme puis publiez."))
@@ -113,7 +127,9 @@ def event_edit(request, event_id: int):
             return redirect("backoffice:event_edit", event.id)
         messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
         event.refresh_from_db()
-        return render(request, "backoffice/events/event_editor.html", _editor_context(event, event_form=form), status=400)
+        return render(
+            request, "backoffice/events/event_editor.html", _editor_context(event, event_form=form), status=400
+        )
     return render(request, "backoffice/events/event_editor.html", _editor_context(event))
 
 
@@ -144,14 +160,18 @@ def session_add(request, day_id: int):
     event = _event_for_member(request, day.event_id)
     form = SessionForm(request.POST, event=event, prefix=f"session-{day.id}")
     if not form.is_valid():
-        return _section_response(request, event, "programme", errors=True, session_form=form, session_form_day_id=day.id)
+        return _section_response(
+            request, event, "programme", errors=True, session_form=form, session_form_day_id=day.id
+        )
     data = dict(form.cleaned_data)
     speakers = data.pop("speakers")
     try:
         services.add_session(day=day, speakers=speakers, **data)
     except EventRuleError as error:
         form.add_error(None, error.message)
-        return _section_response(request, event, "programme", errors=True, session_form=form, session_form_day_id=day.id)
+        return _section_response(
+            request, event, "programme", errors=True, session_form=form, session_form_day_id=day.id
+        )
     return _section_response(request, event, "programme")
 
 
@@ -171,7 +191,12 @@ def session_edit(request, session_id: int):
             messages.success(request, _("Séance enregistrée."))
             return redirect(reverse("backoffice:event_edit", args=[event.id]) + "#programme")
     status = 400 if form.errors else 200
-    return render(request, "backoffice/events/session_edit.html", {"form": form, "session": session, "event": event}, status=status)
+    return render(
+        request,
+        "backoffice/events/session_edit.html",
+        {"form": form, "session": session, "event": event},
+        status=status,
+    )
 
 
 @login_required
@@ -223,7 +248,10 @@ def price_add(request, event_id: int):
         return _section_response(request, event, "prices", errors=True, price_form=form)
     data = form.cleaned_data
     services.add_price_tier(
-        event=event, label=data["label"], amount_cents=data["amount"], payer_kind=data["payer_kind"],
+        event=event,
+        label=data["label"],
+        amount_cents=data["amount"],
+        payer_kind=data["payer_kind"],
         includes=data["includes"],
     )
     return _section_response(request, event, "prices")
@@ -247,8 +275,12 @@ def document_add(request, event_id: int):
         return _section_response(request, event, "documents", errors=True, document_form=form)
     data = form.cleaned_data
     services.add_document(
-        event=event, title=data["title"], uploaded_file=data["file"], kind=data["kind"],
-        is_public=data["is_public"], day=data["day"],
+        event=event,
+        title=data["title"],
+        uploaded_file=data["file"],
+        kind=data["kind"],
+        is_public=data["is_public"],
+        day=data["day"],
     )
     return _section_response(request, event, "documents")
 

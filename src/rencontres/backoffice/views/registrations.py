@@ -11,12 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from rencontres.events.models import Event
-from rencontres.organizations import access
-
-from rencontres.registrations import availability, configuration, exports, selectors, services
-from rencontres.registrations.enums import RegistrationState
-from rencontres.registrations.exceptions import RegistrationError
+from rencontres.backoffice import access as backoffice_access
 from rencontres.backoffice.forms.registrations import (
     CommitmentForm,
     DecisionForm,
@@ -26,14 +21,26 @@ from rencontres.backoffice.forms.registrations import (
     QuestionForm,
     RegistrationSettingsForm,
 )
-from rencontres.registrations.models import Answer, ApplicationFile, EventRegistrationSettings, Invitation, Question, Registration
-from rencontres.site.views.registrations import paper_response
+from rencontres.core.http import pdf_response
+from rencontres.events.models import Event
+from rencontres.organizations import access
+from rencontres.registrations import availability, configuration, exports, paperwork, selectors, services
+from rencontres.registrations.enums import RegistrationState
+from rencontres.registrations.exceptions import RegistrationError
+from rencontres.registrations.models import (
+    Answer,
+    ApplicationFile,
+    EventRegistrationSettings,
+    Invitation,
+    Question,
+    Registration,
+)
 
 FORM_ERROR = gettext_lazy("Le formulaire contient des erreurs : corrigez les champs signalés.")
 
 
 def event_for_organiser(request, event_id: int) -> Event:
-    return access.get_event_for_member(request.user, event_id)
+    return backoffice_access.event_for_member(request.user, event_id)
 
 
 def registration_for_organiser(request, registration_id: int) -> Registration:
@@ -47,8 +54,10 @@ def _filters(request) -> tuple[ManageFilterForm, selectors.ManageFilters]:
     form = ManageFilterForm(request.GET or None)
     data = form.cleaned_data if request.GET and form.is_valid() else {}
     return form, selectors.ManageFilters(
-        state=data.get("etat", ""), payer_kind=data.get("payeur", ""),
-        missing_commitment=data.get("sans_engagement", False), text=data.get("q", ""),
+        state=data.get("etat", ""),
+        payer_kind=data.get("payeur", ""),
+        missing_commitment=data.get("sans_engagement", False),
+        text=data.get("q", ""),
     )
 
 
@@ -110,8 +119,9 @@ def act(request, registration_id: int, action: str):
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["received_on"]))
             return redirect("backoffice:registration_detail", registration.id)
-        services.record_commitment(registration=registration, actor=request.user,
-                                   received_on=form.cleaned_data["received_on"])
+        services.record_commitment(
+            registration=registration, actor=request.user, received_on=form.cleaned_data["received_on"]
+        )
         messages.success(request, _("Engagement écrit enregistré."))
         return redirect(back or "backoffice:registration_detail", *([] if back else [registration.id]))
     if action not in ACTIONS:
@@ -139,7 +149,11 @@ def fill_places(request, event_id: int):
 def paper(request, registration_id: int, kind: str):
     registration = registration_for_organiser(request, registration_id)
     try:
-        return paper_response(registration, kind)
+        kind_enum = paperwork.KINDS_BY_SLUG.get(kind)
+        if kind_enum is None:
+            raise Http404
+        paper = paperwork.issue_paperwork(registration=registration, kind=kind_enum)
+        return pdf_response(paperwork.render_paperwork(paper), f"{paper.number}.pdf")
     except RegistrationError as error:
         messages.error(request, error.message)
         return redirect("backoffice:registration_detail", registration.id)
@@ -196,14 +210,20 @@ def write_message(request, event_id: int):
     if request.method == "POST":
         if form.is_valid():
             count = configuration.write_to_registered(
-                event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"],
+                event=event,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
                 states=form.cleaned_data["states"],
             )
             messages.success(request, _("Message envoyé à %(n)s personne(s).") % {"n": count})
             return redirect("backoffice:registrations", event.id)
         messages.error(request, FORM_ERROR)
-    return render(request, "backoffice/registrations/write.html", {"event": event, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "backoffice/registrations/write.html",
+        {"event": event, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 def _setup_context(event: Event, **bound) -> dict:
@@ -227,7 +247,9 @@ def setup(request, event_id: int):
             messages.success(request, _("Réglages des inscriptions enregistrés."))
             return redirect("backoffice:registration_setup", event.id)
         messages.error(request, FORM_ERROR)
-        return render(request, "backoffice/registrations/setup.html", _setup_context(event, settings_form=form), status=400)
+        return render(
+            request, "backoffice/registrations/setup.html", _setup_context(event, settings_form=form), status=400
+        )
     return render(request, "backoffice/registrations/setup.html", _setup_context(event))
 
 
@@ -238,7 +260,9 @@ def question_add(request, event_id: int):
     form = QuestionForm(request.POST, prefix="question")
     if not form.is_valid():
         messages.error(request, FORM_ERROR)
-        return render(request, "backoffice/registrations/setup.html", _setup_context(event, question_form=form), status=400)
+        return render(
+            request, "backoffice/registrations/setup.html", _setup_context(event, question_form=form), status=400
+        )
     configuration.add_question(event=event, **form.cleaned_data)
     messages.success(request, _("Question ajoutée au formulaire d'inscription."))
     return redirect("backoffice:registration_setup", event.id)
@@ -261,7 +285,9 @@ def invitations_add(request, event_id: int):
     form = InvitationForm(request.POST, prefix="invitation")
     if not form.is_valid():
         messages.error(request, FORM_ERROR)
-        return render(request, "backoffice/registrations/setup.html", _setup_context(event, invitation_form=form), status=400)
+        return render(
+            request, "backoffice/registrations/setup.html", _setup_context(event, invitation_form=form), status=400
+        )
     added = configuration.add_invitations(event=event, emails=form.cleaned_data["emails"])
     messages.success(request, _("%(n)s adresse(s) invitée(s) ajoutée(s).") % {"n": added})
     return redirect("backoffice:registration_setup", event.id)

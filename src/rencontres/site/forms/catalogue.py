@@ -1,6 +1,5 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
 from dsfr.forms import DsfrBaseForm
 
 from rencontres.events.enums import EventFormat
@@ -15,10 +14,15 @@ class CatalogueFilterForm(DsfrBaseForm):
     q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
     quand = forms.ChoiceField(label=_("Quand"), choices=WHEN_CHOICES, required=False)
     departement = forms.CharField(
-        label=_("Département"), required=False, max_length=3, validators=[department_validator],
+        label=_("Département"),
+        required=False,
+        max_length=3,
+        validators=[department_validator],
         help_text=_("Code du département, par exemple 93 ou 2A."),
     )
-    format = forms.ChoiceField(label=_("Format"), choices=[("", _("Tous les formats"))] + EventFormat.choices, required=False)
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("", _("Tous les formats"))] + EventFormat.choices, required=False
+    )
     theme = forms.ChoiceField(label=_("Thème"), required=False)
     en_ligne = forms.BooleanField(label=_("Avec des séances en ligne"), required=False)
     gratuit = forms.BooleanField(label=_("Gratuit"), required=False)

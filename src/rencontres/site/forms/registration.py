@@ -10,10 +10,9 @@ from dsfr.forms import DsfrBaseForm
 
 from rencontres.core.formatting import format_euros
 from rencontres.events.enums import PayerKind
-
 from rencontres.registrations import availability, selectors
-from rencontres.registrations.enums import QuestionKind, RegistrationState
-from rencontres.registrations.models import EventRegistrationSettings, Question
+from rencontres.registrations.enums import QuestionKind
+from rencontres.registrations.models import Question
 from rencontres.registrations.services import settings_of
 from rencontres.registrations.uploads import checked_file_type
 
@@ -36,7 +35,9 @@ class DocumentField(forms.FileField):
 def _siret(value: str) -> str:
     digits = "".join(value.split())
     if digits and (len(digits) != 14 or not digits.isdigit()):
-        raise ValidationError(_("Le SIRET compte exactement 14 chiffres (espaces permis), par exemple 123 456 789 00012."))
+        raise ValidationError(
+            _("Le SIRET compte exactement 14 chiffres (espaces permis), par exemple 123 456 789 00012.")
+        )
     return digits
 
 
@@ -46,31 +47,64 @@ class RegistrationForm(DsfrBaseForm):
     email = forms.EmailField(
         label=gettext_lazy("Adresse électronique"),
         help_text=gettext_lazy("Vous y recevrez la confirmation et le lien vers votre espace. Format : nom@domaine.fr"),
-        error_messages={"invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple nom@domaine.fr.")},
+        error_messages={
+            "invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple nom@domaine.fr.")
+        },
     )
-    job_title = forms.CharField(label=gettext_lazy("Fonction"), max_length=150,
-                                help_text=gettext_lazy("Par exemple : assistante sociale, directeur de CCAS."))
-    employer_name = forms.CharField(label=gettext_lazy("Employeur"), max_length=200, required=False,
-                                    help_text=gettext_lazy("Obligatoire si votre employeur paie."))
-    employer_address = forms.CharField(label=gettext_lazy("Adresse de l'employeur"), max_length=300, required=False,
-                                       help_text=gettext_lazy("Obligatoire si votre employeur paie : elle figure sur le devis."))
-    employer_siret = forms.CharField(label=gettext_lazy("SIRET de l'employeur"), max_length=20, required=False,
-                                     help_text=gettext_lazy("14 chiffres, facultatif."))
+    job_title = forms.CharField(
+        label=gettext_lazy("Fonction"),
+        max_length=150,
+        help_text=gettext_lazy("Par exemple : assistante sociale, directeur de CCAS."),
+    )
+    employer_name = forms.CharField(
+        label=gettext_lazy("Employeur"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Obligatoire si votre employeur paie."),
+    )
+    employer_address = forms.CharField(
+        label=gettext_lazy("Adresse de l'employeur"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy("Obligatoire si votre employeur paie : elle figure sur le devis."),
+    )
+    employer_siret = forms.CharField(
+        label=gettext_lazy("SIRET de l'employeur"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("14 chiffres, facultatif."),
+    )
     price_tier = forms.ModelChoiceField(
-        label=gettext_lazy("Qui paie l'inscription ?"), queryset=None, widget=forms.RadioSelect, empty_label=None,
-        error_messages={"required": gettext_lazy("Choisissez qui paie l'inscription : cela fixe le tarif."),
-                        "invalid_choice": gettext_lazy("Choisissez l'un des tarifs proposés.")},
+        label=gettext_lazy("Qui paie l'inscription ?"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": gettext_lazy("Choisissez qui paie l'inscription : cela fixe le tarif."),
+            "invalid_choice": gettext_lazy("Choisissez l'un des tarifs proposés."),
+        },
     )
-    payer_name = forms.CharField(label=gettext_lazy("Nom de l'OPCO"), max_length=200, required=False,
-                                 help_text=gettext_lazy("Si un OPCO finance la formation."))
+    payer_name = forms.CharField(
+        label=gettext_lazy("Nom de l'OPCO"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Si un OPCO finance la formation."),
+    )
     payer_contact_email = forms.EmailField(
-        label=gettext_lazy("Adresse du contact chez le financeur"), required=False,
-        help_text=gettext_lazy("Obligatoire si l'employeur ou un OPCO paie : cette personne reçoit un accusé de réception."),
-        error_messages={"invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple rh@structure.fr.")},
+        label=gettext_lazy("Adresse du contact chez le financeur"),
+        required=False,
+        help_text=gettext_lazy(
+            "Obligatoire si l'employeur ou un OPCO paie : cette personne reçoit un accusé de réception."
+        ),
+        error_messages={
+            "invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple rh@structure.fr.")
+        },
     )
     sessions = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Séances à places limitées auxquelles vous souhaitez participer"),
-        queryset=None, widget=forms.CheckboxSelectMultiple, required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     def __init__(self, *args, event, **kwargs):
@@ -106,7 +140,8 @@ class RegistrationForm(DsfrBaseForm):
         self.application_labels = labels
         for i, label in enumerate(labels):
             self.fields[f"application_{i}"] = DocumentField(
-                label=label, help_text=_("PDF, DOCX ou ODT, 10 Mo au plus."),
+                label=label,
+                help_text=_("PDF, DOCX ou ODT, 10 Mo au plus."),
                 error_messages={"required": _("Joignez la pièce « %(label)s » (PDF, DOCX ou ODT).") % {"label": label}},
             )
 
@@ -115,16 +150,35 @@ class RegistrationForm(DsfrBaseForm):
         required = question.is_required
         missing = {"required": _("Répondez à la question « %(label)s ».") % {"label": question.label}}
         if question.kind == QuestionKind.CHOICE:
-            return forms.ChoiceField(label=question.label, required=required, widget=forms.RadioSelect,
-                                     choices=[(c, c) for c in question.choice_list], error_messages=missing)
+            return forms.ChoiceField(
+                label=question.label,
+                required=required,
+                widget=forms.RadioSelect,
+                choices=[(c, c) for c in question.choice_list],
+                error_messages=missing,
+            )
         if question.kind == QuestionKind.YES_NO:
-            return forms.ChoiceField(label=question.label, required=required, widget=forms.RadioSelect,
-                                     choices=YES_NO, error_messages=missing)
+            return forms.ChoiceField(
+                label=question.label,
+                required=required,
+                widget=forms.RadioSelect,
+                choices=YES_NO,
+                error_messages=missing,
+            )
         if question.kind == QuestionKind.FILE:
-            return DocumentField(label=question.label, required=required, help_text=_("PDF, DOCX ou ODT, 10 Mo au plus."),
-                                 error_messages=missing)
-        return forms.CharField(label=question.label, required=required, max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 3}), error_messages=missing)
+            return DocumentField(
+                label=question.label,
+                required=required,
+                help_text=_("PDF, DOCX ou ODT, 10 Mo au plus."),
+                error_messages=missing,
+            )
+        return forms.CharField(
+            label=question.label,
+            required=required,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            error_messages=missing,
+        )
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -138,8 +192,14 @@ class RegistrationForm(DsfrBaseForm):
         if tier is not None and tier.payer_kind == PayerKind.EMPLOYER:
             for name, message in [
                 ("employer_name", _("Indiquez le nom de l'employeur, qui paie l'inscription.")),
-                ("employer_address", _("Indiquez l'adresse de l'employeur : elle figure sur le devis et la convention.")),
-                ("payer_contact_email", _("Indiquez l'adresse d'un contact chez l'employeur : il reçoit l'accusé de réception.")),
+                (
+                    "employer_address",
+                    _("Indiquez l'adresse de l'employeur : elle figure sur le devis et la convention."),
+                ),
+                (
+                    "payer_contact_email",
+                    _("Indiquez l'adresse d'un contact chez l'employeur : il reçoit l'accusé de réception."),
+                ),
             ]:
                 if not data.get(name):
                     self.add_error(name, message)
@@ -147,7 +207,10 @@ class RegistrationForm(DsfrBaseForm):
             if not data.get("payer_name"):
                 self.add_error("payer_name", _("Indiquez le nom de l'OPCO qui finance l'inscription."))
             if not data.get("payer_contact_email"):
-                self.add_error("payer_contact_email", _("Indiquez l'adresse d'un contact à l'OPCO : il reçoit l'accusé de réception."))
+                self.add_error(
+                    "payer_contact_email",
+                    _("Indiquez l'adresse d'un contact à l'OPCO : il reçoit l'accusé de réception."),
+                )
         return data
 
     def service_arguments(self) -> dict:
@@ -159,13 +222,17 @@ class RegistrationForm(DsfrBaseForm):
             if value not in (None, ""):
                 answers[question] = value
         return {
-            "email": data["email"], "first_name": data["first_name"], "last_name": data["last_name"],
-            "job_title": data["job_title"], "employer_name": data.get("employer_name", ""),
-            "employer_address": data.get("employer_address", ""), "employer_siret": data.get("employer_siret", ""),
-            "price_tier": data.get("price_tier"), "payer_name": data.get("payer_name", ""),
+            "email": data["email"],
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "job_title": data["job_title"],
+            "employer_name": data.get("employer_name", ""),
+            "employer_address": data.get("employer_address", ""),
+            "employer_siret": data.get("employer_siret", ""),
+            "price_tier": data.get("price_tier"),
+            "payer_name": data.get("payer_name", ""),
             "payer_contact_email": data.get("payer_contact_email") or "",
-            "sessions": list(data.get("sessions") or []), "answers": answers,
+            "sessions": list(data.get("sessions") or []),
+            "answers": answers,
             "application_files": [(label, data[f"application_{i}"]) for i, label in enumerate(self.application_labels)],
         }
-
-

@@ -5,13 +5,12 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from rencontres.events import ical, programme_pdf, selectors
+from rencontres.events.models import Document, Event, Series
 from rencontres.organizations import access
 from rencontres.registrations import selectors as registration_selectors
-
-from rencontres.events import ical, programme_pdf, selectors
 from rencontres.site import jsonld
 from rencontres.site.forms.catalogue import CatalogueFilterForm
-from rencontres.events.models import Document, Event, Series
 
 PAGE_SIZE = 20
 PREVIEW_SIZE = 12

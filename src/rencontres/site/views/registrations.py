@@ -8,17 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rencontres.core.http import pdf_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
-
 from rencontres.registrations import availability, paperwork, selectors, services
-from rencontres.registrations.enums import AvailabilityState, PaperworkKind, RegistrationState
+from rencontres.registrations.enums import AvailabilityState, RegistrationState
 from rencontres.registrations.exceptions import RegistrationError
-from rencontres.site.forms.registration import RegistrationForm
 from rencontres.registrations.models import Registration
+from rencontres.site.forms.registration import RegistrationForm
 
 THANKS_SALT = "registrations.thanks"
-PAPER_KINDS = {"devis": PaperworkKind.QUOTE, "convention": PaperworkKind.AGREEMENT}
 
 
 def _event_open_to_registration(request, slug: str) -> Event:
@@ -52,7 +51,10 @@ def register(request, slug: str):
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 if not registration.just_created:
-                    messages.info(request, _("Vous étiez déjà inscrit·e à cet événement avec cette adresse : rien n'a été ajouté."))
+                    messages.info(
+                        request,
+                        _("Vous étiez déjà inscrit·e à cet événement avec cette adresse : rien n'a été ajouté."),
+                    )
                 token = signing.dumps(registration.id, salt=THANKS_SALT)
                 return redirect("site:thanks", slug=event.slug, token=token)
         status = 400
@@ -66,8 +68,11 @@ def thanks(request, slug: str, token: str):
     except signing.BadSignature:
         raise Http404 from None
     registration = get_object_or_404(Registration.objects.select_related("event"), id=registration_id, event__slug=slug)
-    context = {"registration": registration, "event": registration.event,
-               "waiting_position": selectors.waiting_position(registration)}
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "waiting_position": selectors.waiting_position(registration),
+    }
     return render(request, "site/thanks.html", context)
 
 
@@ -107,13 +112,11 @@ def my_confirm(request, registration_id: int):
 
 
 def paper_response(registration: Registration, kind_slug: str) -> HttpResponse:
-    kind = PAPER_KINDS.get(kind_slug)
+    kind = paperwork.KINDS_BY_SLUG.get(kind_slug)
     if kind is None:
         raise Http404
     paper = paperwork.issue_paperwork(registration=registration, kind=kind)
-    response = HttpResponse(paperwork.render_paperwork(paper), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{paper.number}.pdf"'
-    return response
+    return pdf_response(paperwork.render_paperwork(paper), f"{paper.number}.pdf")
 
 
 @login_required

@@ -10,8 +10,10 @@ from rencontres.announcements.reading import UnreadableAnnouncement, read_path
 
 
 class Command(BaseCommand):
-    help = ("Lit une annonce (.txt, .md, .html ou .pdf) et affiche sur la sortie standard le brouillon "
-            "d'événement en JSON. Sort avec le code 2 et un message en français si le fichier est illisible.")
+    help = (
+        "Lit une annonce (.txt, .md, .html ou .pdf) et affiche sur la sortie standard le brouillon "
+        "d'événement en JSON. Sort avec le code 2 et un message en français si le fichier est illisible."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="fichier de l'annonce")

@@ -19,10 +19,12 @@ class Command(BaseCommand):
                 _("La base contient déjà des événements : les données de démonstration n'ont pas été chargées.")
             )
             return
-        self.stdout.write(self.style.SUCCESS(
-            _(
-                "%(count)d événements de démonstration chargés. "
-                "Espace organisateur : %(email)s, mot de passe %(password)s"
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "%(count)d événements de démonstration chargés. "
+                    "Espace organisateur : %(email)s, mot de passe %(password)s"
+                )
+                % {"count": len(events), "email": DEMO_ORGANISER_EMAIL, "password": DEMO_ORGANISER_PASSWORD}
             )
-            % {"count": len(events), "email": DEMO_ORGANISER_EMAIL, "password": DEMO_ORGANISER_PASSWORD}
-        ))
+        )

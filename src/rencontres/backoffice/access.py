@@ -1,0 +1,17 @@
+"""The back-office's first line in each view: the object if this member may manage it, else a 404."""
+
+from django.http import Http404
+
+from rencontres.events.models import Event
+from rencontres.organizations import access
+
+
+def event_for_member(user, event_id: int) -> Event:
+    """The event if the user belongs to its organisation; otherwise a 404, so nothing leaks."""
+    try:
+        event = Event.objects.select_related("organization").get(id=event_id)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    if not access.can_manage_event(user, event):
+        raise Http404
+    return event
