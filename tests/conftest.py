@@ -39,3 +39,39 @@ def other_organization(db):
 def charlie(other_organization):
     """An organiser of another organisation."""
     return factories.make_member(other_organization, "charlie@example.org")
+
+
+@pytest.fixture(scope="session")
+def demo_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
+    """The five demo events, loaded once for a module and rolled back after its last test.
+
+    Each test still runs in its own savepoint inside this transaction, so a test's changes
+    never reach the next one; loading takes about half a second, once instead of per test.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from rencontres.events.demo import load_demo
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media_root):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def shared_or_skip(path):
+    """A file of ../shared (seeds, scorer): skipped with a reason when absent, but a failure in CI."""
+    if path.exists():
+        return path
+    if REQUIRE_REAL_PARTS:
+        pytest.fail(f"{path} is missing: CI (RENCONTRES_REQUIRE_REAL_PARTS=1) needs ../shared beside the repository")
+    pytest.skip(f"{path} is absent: the shared folder (seeds, scorer) is not beside the repository")

@@ -38,8 +38,19 @@ def test_html_link_targets_are_kept_for_registration_urls():
     assert "https://example.org/inscription" in text
 
 
-def test_deeply_nested_html_is_read_without_recursion_error():
-    html = b"<div>" * 50_000 + b"Annonce du 3 mai 2024" + b"</div>" * 50_000
+def test_nested_html_is_read_without_recursion_error():
+    html = b"<div>" * 900 + b"Annonce du 3 mai 2024" + b"</div>" * 900
+    assert "Annonce du 3 mai 2024" in read_bytes(html, "page.html")
+
+
+def test_html_nested_beyond_reason_is_refused_before_parsing():
+    html = b"<div>" * 200_000 + b"Annonce du 3 mai 2024" + b"</div>" * 200_000
+    with pytest.raises(UnreadableAnnouncement, match="trop longue à lire"):
+        read_bytes(html, "page.html")
+
+
+def test_unclosed_paragraphs_and_list_items_do_not_count_as_nesting():
+    html = b"<ul>" + b"<li>atelier" * 5_000 + b"</ul>" + b"<p>Annonce du 3 mai 2024" * 2_000
     assert "Annonce du 3 mai 2024" in read_bytes(html, "page.html")
 
 

@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from rencontres.announcements.parsing import parse_announcement_bytes
+from tests.conftest import shared_or_skip
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -31,11 +30,11 @@ def score(docs: Path, expected: Path, predicted: Path) -> float:
     return float(re.search(r"import score: ([\d.]+)", out).group(1))
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="the shared folder (seeds and scorer) is not beside the repository")
 def test_seed_announcements_score_at_least_095(tmp_path):
+    shared_or_skip(SCORER)
     assert score(SHARED / "seeds", SHARED / "seeds" / "expected", tmp_path) >= 0.95
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside the repository")
 def test_own_corpus_scores_at_least_085(tmp_path):
+    shared_or_skip(SCORER)
     assert score(CORPUS, CORPUS / "expected", tmp_path) >= 0.85

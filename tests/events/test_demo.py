@@ -1,25 +1,35 @@
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
-from rencontres.events.demo import load_demo
 from rencontres.events.demo_data import (
     DEMO_EVENTS,
     DEMO_ORGANISER_EMAIL,
     DEMO_ORGANISER_PASSWORD,
     SOURCE_NAME_CORRECTIONS,
 )
-from rencontres.events.enums import EventStatus, PayerKind, SessionKind, SessionMode
-from rencontres.events.models import Event, Session
+from rencontres.events.enums import PayerKind, SessionKind, SessionMode
+from rencontres.events.models import Event
 from rencontres.organizations.enums import Role
 from rencontres.organizations.models import Membership, Organization
-from tests.factories import make_event
+from tests.conftest import shared_or_skip
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(demo_loaded):
+    """The five demo events, loaded once for this module (tests/conftest.py)."""
+    return demo_loaded
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, demo_media_root):
+    """The demo's generated PDFs stay where the module's loading wrote them."""
+    settings.MEDIA_ROOT = demo_media_root
+
 
 EXPECTED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "expected"
 
@@ -30,25 +40,7 @@ def demo_event(seed_prefix: str) -> Event:
     return Event.objects.get(title=title)
 
 
-def test_loading_into_an_empty_database_publishes_the_five_demo_events():
-    events = load_demo()
-
-    assert len(events) == 5
-    assert Event.objects.filter(status=EventStatus.PUBLISHED).count() == 5
-    for data, event in zip(DEMO_EVENTS, events, strict=True):
-        event.refresh_from_db()
-        dates = [day.date for day in data.days]
-        assert event.title == data.title
-        assert (event.starts_on, event.ends_on) == (min(dates), max(dates))
-        assert event.days.count() == len(data.days)
-        assert event.sessions.count() == sum(len(day.sessions) for day in data.days)
-        assert event.speakers.count() == len(data.speakers)
-        assert event.themes.exists()
-
-
-def test_demo_events_keep_their_real_past_dates():
-    load_demo()
-
+def test_demo_events_keep_their_real_past_dates(demo):
     assert demo_event("000").starts_on == dt.date(2021, 10, 12)
     assert demo_event("001").starts_on == dt.date(2011, 6, 15)
     assert (demo_event("002").starts_on, demo_event("002").ends_on) == (dt.date(2021, 6, 17), dt.date(2021, 6, 24))
@@ -57,8 +49,7 @@ def test_demo_events_keep_their_real_past_dates():
     assert (demo_event("004").starts_on, demo_event("004").ends_on) == (dt.date(2020, 11, 1), dt.date(2021, 6, 1))
 
 
-def test_cluny_costs_850_euros_lunches_included_without_vat():
-    load_demo()
+def test_cluny_costs_850_euros_lunches_included_without_vat(demo):
     event = demo_event("000")
 
     [tier] = event.price_tiers.all()
@@ -68,8 +59,7 @@ def test_cluny_costs_850_euros_lunches_included_without_vat():
     assert event.organization.vat_note == "TVA non applicable, article 261-4-4° a du CGI"
 
 
-def test_only_the_cluny_evening_lecture_is_open_to_the_public():
-    load_demo()
+def test_only_the_cluny_evening_lecture_is_open_to_the_public(demo):
     event = demo_event("000")
 
     [lecture] = event.sessions.filter(is_open_to_public=True)
@@ -79,8 +69,7 @@ def test_only_the_cluny_evening_lecture_is_open_to_the_public():
     assert event.speakers.get(name="Boris Chevrot").role == "coordinator"
 
 
-def test_saint_germain_first_day_is_three_online_webinars_and_second_day_on_site():
-    load_demo()
+def test_saint_germain_first_day_is_three_online_webinars_and_second_day_on_site(demo):
     event = demo_event("002")
 
     first_day = event.sessions.filter(day__date=dt.date(2021, 6, 17))
@@ -95,8 +84,7 @@ def test_saint_germain_first_day_is_three_online_webinars_and_second_day_on_site
     assert event.registration_url == "https://cutt.ly/bb9KFm5"
 
 
-def test_seine_saint_denis_morning_is_free_by_invitation_with_transport_access():
-    load_demo()
+def test_seine_saint_denis_morning_is_free_by_invitation_with_transport_access(demo):
     event = demo_event("003")
 
     assert event.is_invitation_only is True
@@ -107,8 +95,7 @@ def test_seine_saint_denis_morning_is_free_by_invitation_with_transport_access()
     assert event.department_code == "93"
 
 
-def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices():
-    load_demo()
+def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices(demo):
     event = demo_event("004")
 
     assert (event.capacity_min, event.capacity_max) == (13, 30)
@@ -124,8 +111,7 @@ def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices():
     assert (event.organization.siret, event.organization.training_body_number) == ("34968515600045", "11754718075")
 
 
-def test_paca_regional_day_belongs_to_its_cycle_with_three_generated_pdfs():
-    load_demo()
+def test_paca_regional_day_belongs_to_its_cycle_with_three_generated_pdfs(demo):
     event = demo_event("001")
 
     assert event.series.title == "Ateliers territoriaux de la cohésion sociale en PACA"
@@ -143,24 +129,7 @@ def test_paca_regional_day_belongs_to_its_cycle_with_three_generated_pdfs():
     assert event.documents.get(kind="proceedings").day.date == dt.date(2011, 6, 15)
 
 
-def test_loading_twice_does_not_duplicate_anything():
-    load_demo()
-    counts = (Event.objects.count(), Session.objects.count(), Organization.objects.count())
-
-    assert load_demo() == []
-    assert (Event.objects.count(), Session.objects.count(), Organization.objects.count()) == counts
-
-
-def test_nothing_is_loaded_when_the_database_already_has_an_event(organization):
-    make_event(organization)
-
-    assert load_demo() == []
-    assert Event.objects.count() == 1
-
-
-def test_demo_organiser_signs_in_and_administers_every_demo_organisation(client):
-    load_demo()
-
+def test_demo_organiser_signs_in_and_administers_every_demo_organisation(demo, client):
     assert client.login(username=DEMO_ORGANISER_EMAIL, password=DEMO_ORGANISER_PASSWORD)
     demo_organizations = Organization.objects.filter(events__isnull=False).distinct()
     assert demo_organizations.count() == 5
@@ -169,26 +138,13 @@ def test_demo_organiser_signs_in_and_administers_every_demo_organisation(client)
         assert membership.role == Role.ADMIN
 
 
-def test_load_demo_command_says_what_it_did_and_how_to_sign_in():
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    assert "5 événements de démonstration chargés" in out.getvalue()
-    assert DEMO_ORGANISER_EMAIL in out.getvalue() and DEMO_ORGANISER_PASSWORD in out.getvalue()
-
-    again = io.StringIO()
-    call_command("load_demo", stdout=again)
-    assert "n'ont pas été chargées" in again.getvalue()
-
-
 def _month_or_day(value: dt.date, like: str) -> str:
     """Our date at the precision of the expected one: « 2020-11 » or « 2021-10-12 »."""
     return value.strftime("%Y-%m") if len(like) == 7 else value.isoformat()
 
 
-@pytest.mark.skipif(not EXPECTED_DIR.is_dir(), reason=f"{EXPECTED_DIR} is absent: the seeds live beside the repository")
-def test_demo_events_match_what_a_careful_reader_extracts_from_the_seeds():
-    load_demo()
-
+def test_demo_events_match_what_a_careful_reader_extracts_from_the_seeds(demo):
+    shared_or_skip(EXPECTED_DIR)
     for data in DEMO_EVENTS:
         expected = json.loads((EXPECTED_DIR / f"{data.seed}.json").read_text())
         event = Event.objects.get(title=data.title)

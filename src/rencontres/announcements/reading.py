@@ -22,6 +22,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_PDF_PAGES = 60
 MAX_TEXT_CHARS = 400_000
 MAX_HTML_NODES = 300_000
+# Real pages nest a few dozen elements deep; the HTML parser slows down with the square of the
+# depth (50,000 nested <div> took 8 s of one worker, 200,000 several minutes), so a page nested
+# deeper than this is refused before it is parsed.
+MAX_HTML_DEPTH = 1_000
 PDF_TIME_BUDGET_SECONDS = 8.0
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -206,6 +210,7 @@ def html_to_text(html: str) -> str:
     """
     from selectolax.lexbor import LexborHTMLParser
 
+    check_html_depth(html)
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     if root is None:
@@ -241,6 +246,40 @@ def html_to_text(html: str) -> str:
     text = re.sub(r"\n[ \t]+", "\n", text)
     text = re.sub(r"\*\*\s*\*\*", "", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+# Elements that never have content, or whose end tag HTML lets authors leave out: they do not
+# nest, whatever the markup says.
+_NOT_NESTING = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
+    "caption", "rb", "rt", "rp", "rtc",
+}
+
+
+def check_html_depth(html: str) -> None:
+    """Refuse, before parsing, a page whose elements nest deeper than MAX_HTML_DEPTH.
+
+    A scan of the tags alone, in linear time: the parser itself is quadratic in the depth.
+    """
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _NOT_NESTING:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+            continue
+        depth += 1
+        if depth > MAX_HTML_DEPTH:
+            raise UnreadableAnnouncement(
+                gettext(
+                    "La page HTML est trop longue à lire : ses éléments sont imbriqués sur plus de "
+                    "%(limit)d niveaux. Copiez-en plutôt le texte."
+                )
+                % {"limit": MAX_HTML_DEPTH}
+            )
 
 
 def _open_html_node(node, tag: str, out: list[str]) -> None:
