@@ -25,7 +25,14 @@ $(VENV)/.installed-test: pyproject.toml requirements/test.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-run: install
+DATA_DIR ?= $(or $(RENCONTRES_DATA_DIR),var)
+
+# The key that signs sessions and links, written once into the data folder (settings.py reads it).
+$(DATA_DIR)/secret_key:
+	mkdir -p $(DATA_DIR)
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: install $(DATA_DIR)/secret_key
 	$(BIN)/rencontres migrate --no-input
 	$(BIN)/rencontres collectstatic --no-input --verbosity 0
 	$(BIN)/rencontres load_demo

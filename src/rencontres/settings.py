@@ -19,7 +19,31 @@ def env_flag(name: str, default: bool) -> bool:
 
 
 DEBUG = env_flag("RENCONTRES_DEBUG", False)
-SECRET_KEY = os.environ.get("RENCONTRES_SECRET_KEY", "insecure-development-key-change-me")
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
+
+
+def secret_key() -> str:
+    """The key that signs sessions and links: from the environment, else the data folder's file.
+
+    `make run` writes that file on first run. Outside debug mode there is no fallback: a public
+    default key would let anyone forge the signed links that show a person's registration.
+    """
+    if os.environ.get("RENCONTRES_SECRET_KEY"):
+        return os.environ["RENCONTRES_SECRET_KEY"]
+    if SECRET_KEY_FILE.is_file() and SECRET_KEY_FILE.read_text().strip():
+        return SECRET_KEY_FILE.read_text().strip()
+    if DEBUG:
+        return "insecure-development-key-for-debug-only"
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"Aucune clé secrète : définissez RENCONTRES_SECRET_KEY ou écrivez-en une dans {SECRET_KEY_FILE} "
+        '(par exemple : python3 -c "import secrets; print(secrets.token_urlsafe(50))" > '
+        f"{SECRET_KEY_FILE}). Le site ne démarre pas sans clé en production."
+    )
+
+
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = os.environ.get("RENCONTRES_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 SITE_URL = os.environ.get("RENCONTRES_SITE_URL", "http://127.0.0.1:8000")
 
@@ -49,6 +73,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -60,9 +85,47 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
+
+# HTTPS behind a reverse proxy (README, "In production"): the proxy says the request came over
+# HTTPS; cookies are then sent over HTTPS only and browsers are told to keep to HTTPS (HSTS).
+if env_flag("RENCONTRES_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = env_flag("RENCONTRES_USE_X_FORWARDED_HOST", False)
+if env_flag("RENCONTRES_HTTPS", False):
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("RENCONTRES_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("RENCONTRES_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_flag("RENCONTRES_HSTS_PRELOAD", True)
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host and host != "*"]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from the site itself
+# only; nothing may frame a page. Uploaded files get a stricter `sandbox` policy of their own
+# (site.views.events.document_download).
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 ROOT_URLCONF = "rencontres.urls"
 WSGI_APPLICATION = "rencontres.wsgi.application"
@@ -153,7 +216,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Sizes in decimal megabytes, as the messages write them (« 20,0 Mo »).
+DOCUMENT_MAX_BYTES = 20 * 1000 * 1000
 
 EMAIL_BACKEND = os.environ.get("RENCONTRES_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("RENCONTRES_EMAIL_HOST", "127.0.0.1")

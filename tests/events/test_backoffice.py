@@ -217,7 +217,7 @@ def test_an_oversized_document_is_refused_with_its_size(client, alice, draft, se
 
 def test_an_uploaded_document_records_its_type_and_size(client, alice, draft):
     client.force_login(alice)
-    upload = SimpleUploadedFile("Programme.pdf", b"%PDF" + b"x" * 1200, content_type="application/pdf")
+    upload = SimpleUploadedFile("Programme.pdf", b"%PDF-" + b"x" * 1199, content_type="application/pdf")
     client.post(
         f"/gestion/evenements/{draft.id}/documents/",
         {

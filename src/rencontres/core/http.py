@@ -1,10 +1,26 @@
 """Small HTTP answers every face gives the same way."""
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
+
+from rencontres.core.files import FileKind
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:
     """A PDF shown in the browser's viewer, saved under `filename` if the person keeps it."""
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def user_file_response(handle, kind: FileKind, filename: str) -> FileResponse:
+    """A file someone uploaded, served so that it can never run as a page of this site.
+
+    The type found in its content, no sniffing, a sandbox policy (no script, no same-origin
+    access even if a browser renders it), and a download unless it is a PDF or an image.
+    """
+    response = FileResponse(
+        handle, as_attachment=not kind.shown_inline, filename=filename, content_type=kind.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
     return response

@@ -3,11 +3,15 @@
 import datetime as dt
 import unicodedata
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from rencontres.core import files
+from rencontres.core.formatting import format_file_size
 
 from .enums import EventStatus
 from .exceptions import EventRuleError
@@ -263,19 +267,54 @@ def delete_price_tier(*, tier: PriceTier) -> None:
 
 
 @transaction.atomic
+def document_file_kind(uploaded_file) -> files.FileKind:
+    """The kind of a file offered as an event document, read from its content; refused in French otherwise.
+
+    Only formats a browser cannot run as a page are accepted: a document served from the site's
+    own address must never carry script (HTML, SVG, XHTML).
+    """
+    name = uploaded_file.name or _("le fichier")
+    if uploaded_file.size > settings.DOCUMENT_MAX_BYTES:
+        raise EventRuleError(
+            _("« %(name)s » pèse %(size)s ; un document ne peut pas dépasser %(max)s.")
+            % {
+                "name": name,
+                "size": format_file_size(uploaded_file.size),
+                "max": format_file_size(settings.DOCUMENT_MAX_BYTES),
+            }
+        )
+    if uploaded_file.size == 0:
+        raise EventRuleError(_("« %(name)s » est vide : déposez le bon fichier.") % {"name": name})
+    try:
+        kind = files.sniff(uploaded_file)
+    except files.ArchiveTooLarge:
+        raise EventRuleError(
+            _("« %(name)s » se décompresse en un volume démesuré : ce n'est pas un document ordinaire.")
+            % {"name": name}
+        ) from None
+    if kind is None:
+        raise EventRuleError(
+            _(
+                "« %(name)s » n'est pas d'un format accepté (le contenu du fichier a été vérifié, pas seulement son "
+                "nom). Formats acceptés : PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX, PNG, JPEG ou texte brut."
+            )
+            % {"name": name}
+        )
+    return kind
+
+
 def add_document(*, event: Event, title: str, uploaded_file, kind: str, is_public: bool = True, day=None) -> Document:
-    """Attach a file; its format and size are read from the file itself, for the listing."""
+    """Attach a file of an accepted kind; its format and size are read from the file itself."""
     if day is not None and day.event_id != event.id:
         raise EventRuleError(_("Cette journée n'appartient pas à l'événement."))
-    name = uploaded_file.name or ""
-    extension = name.rsplit(".", 1)[-1].upper() if "." in name else ""
+    file_kind = document_file_kind(uploaded_file)
     return Document.objects.create(
         event=event,
         day=day,
         title=title,
         kind=kind,
         file=uploaded_file,
-        file_type=extension[:10],
+        file_type=file_kind.label,
         size_bytes=uploaded_file.size or 0,
         is_public=is_public,
     )

@@ -101,6 +101,14 @@ def online_sessions_by_event(event_ids) -> dict[int, list[Session]]:
     return sessions
 
 
+def holds_confirmed_place(event: Event, user) -> bool:
+    """Whether the signed-in person has a confirmed place at the event (documents for registered people)."""
+    if not user.is_authenticated:
+        return False
+    registration = live_registration_of(event, user.email)
+    return registration is not None and registration.state == RegistrationState.CONFIRMED
+
+
 def event_registration_context(event: Event, request) -> dict:
     """Context for `registrations/_event_box.html` on the event page: places, state, the person's registration."""
     current = availability.event_availability(event)

@@ -4,13 +4,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from rencontres.core.formatting import format_file_size
+from rencontres.events import services
 from rencontres.events.enums import DocumentKind, PayerKind
+from rencontres.events.exceptions import EventRuleError
 from rencontres.events.models import Day, Event, Series, Session, Speaker, Theme, Venue
 
 
@@ -210,11 +210,8 @@ class DocumentForm(DsfrBaseForm):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        if uploaded.size > settings.DOCUMENT_MAX_BYTES:
-            raise ValidationError(
-                _("Ce fichier pèse %(size)s ; un document ne peut pas dépasser %(max)s.")
-                % {"size": format_file_size(uploaded.size), "max": format_file_size(settings.DOCUMENT_MAX_BYTES)}
-            )
-        if uploaded.size == 0:
-            raise ValidationError(_("Ce fichier est vide."))
+        try:
+            services.document_file_kind(uploaded)
+        except EventRuleError as error:
+            raise ValidationError(error.message) from None
         return uploaded

@@ -1,10 +1,12 @@
 """The public face: catalogue, event pages, cycles, calendar files, programme PDF."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from rencontres.core import files
+from rencontres.core.http import user_file_response
 from rencontres.events import ical, programme_pdf, selectors
 from rencontres.events.models import Document, Event, Series
 from rencontres.organizations import access
@@ -112,13 +114,16 @@ def document_download(request, document_id: int):
     event = document.event
     if not access.can_view_event(request.user, event):
         raise Http404
-    if not document.is_public and not access.can_manage_event(request.user, event):
+    if not document.is_public and not (
+        access.can_manage_event(request.user, event)
+        or registration_selectors.holds_confirmed_place(event, request.user)
+    ):
         raise Http404
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404(_("Ce fichier n'est plus disponible.")) from None
-    return FileResponse(handle, as_attachment=False, filename=document.file.name.rsplit("/", 1)[-1])
+    return user_file_response(handle, files.kind_of_label(document.file_type), document.file.name.rsplit("/", 1)[-1])
 
 
 def series_detail(request, slug: str):
