@@ -9,6 +9,7 @@ the exact date later without moving any session.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -157,6 +158,12 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("site:event_detail", args=[self.slug])
+
+    def clean(self) -> None:
+        # An organisation files its events under its own cycles only: another's cycle page
+        # would otherwise list events its organiser never chose.
+        if self.series_id and self.series.organization_id != self.organization_id:
+            raise ValidationError({"series": _("Choisissez un cycle de votre organisme.")})
 
     @property
     def is_published(self) -> bool:

@@ -95,7 +95,7 @@ class EventForm(DsfrModelForm):
         super().__init__(*args, **kwargs)
         organization = self.instance.organization
         self.fields["venue"].queryset = Venue.objects.filter(organization=organization)
-        self.fields["series"].queryset = Series.objects.all()
+        self.fields["series"].queryset = Series.objects.filter(organization=organization)
         self.fields["themes"].queryset = Theme.objects.all()
         for name in ["registration_opens_at", "registration_closes_at"]:
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
