@@ -1,14 +1,15 @@
 """Reading files: formats, structure hints, and the bounds that protect the server."""
 
 import io
+import time
 import zlib
 
 import pypdf
 import pytest
 import typst
-from pypdf.generic import NameObject, StreamObject
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
-from rencontres.announcements import reading
+from rencontres.announcements import pdf_text, reading
 from rencontres.announcements.reading import UnreadableAnnouncement, read_bytes
 
 
@@ -80,8 +81,14 @@ def test_oversized_files_are_refused_before_reading(tmp_path):
     path = tmp_path / "enorme.txt"
     with path.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
-    with pytest.raises(UnreadableAnnouncement, match="trop volumineux"):
+    with pytest.raises(UnreadableAnnouncement, match="pèse 52,4\u00a0Mo : la limite est de 10,0\u00a0Mo"):
         reading.read_path(path)
+
+
+def test_the_size_said_is_the_size_of_the_file_and_agrees_with_the_limit():
+    with pytest.raises(UnreadableAnnouncement) as refused:
+        read_bytes(b"a" * 11_000_000, "annonce.txt")
+    assert "pèse 11,0\u00a0Mo : la limite est de 10,0\u00a0Mo" in refused.value.message
 
 
 def test_two_column_pdf_is_read_column_by_column():
@@ -134,3 +141,36 @@ def test_too_many_pages_are_refused(monkeypatch):
     pdf = pdf_from_typst("Page un\n#pagebreak()\nPage deux\n#pagebreak()\nPage trois")
     with pytest.raises(UnreadableAnnouncement, match="trop de pages"):
         read_bytes(pdf, "long.pdf")
+
+
+def heavy_one_page_pdf(operators: int) -> bytes:
+    """One page whose content stream shows one letter at a time, `operators` times (small once compressed)."""
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    stream = StreamObject()
+    stream.set_data(zlib.compress(b"BT /F1 12 Tf 10 10 Td " + b"(a) Tj " * operators + b"ET", 9))
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_pdf_page_that_would_hold_a_worker_is_stopped_at_the_time_limit(monkeypatch):
+    monkeypatch.setattr(pdf_text, "TIME_LIMIT_SECONDS", 1)
+    pdf = heavy_one_page_pdf(1_500_000)
+    started = time.monotonic()
+
+    with pytest.raises(UnreadableAnnouncement, match="trop long à lire"):
+        read_bytes(pdf, "lourd.pdf")
+    assert time.monotonic() - started < 2.5

@@ -9,16 +9,18 @@ upload must never be able to hold a worker for long.
 
 from __future__ import annotations
 
-import io
 import re
-import time
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
-MAX_BYTES = 10 * 1024 * 1024
+from rencontres.core.formatting import format_file_size
+
+from . import pdf_text
+
+# Decimal megabytes, as the messages write sizes (« 10,0 Mo »).
+MAX_BYTES = 10 * 1000 * 1000
 MAX_PDF_PAGES = 60
 MAX_TEXT_CHARS = 400_000
 MAX_HTML_NODES = 300_000
@@ -26,7 +28,6 @@ MAX_HTML_NODES = 300_000
 # depth (50,000 nested <div> took 8 s of one worker, 200,000 several minutes), so a page nested
 # deeper than this is refused before it is parsed.
 MAX_HTML_DEPTH = 1_000
-PDF_TIME_BUDGET_SECONDS = 8.0
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -77,8 +78,8 @@ def _check_size(size: int) -> None:
         raise UnreadableAnnouncement(gettext("Le fichier est vide."))
     if size > MAX_BYTES:
         raise UnreadableAnnouncement(
-            gettext("Le fichier est trop volumineux (%(size)d Mo) : la limite est de %(limit)d Mo.")
-            % {"size": size // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
+            gettext("Le fichier pèse %(size)s : la limite est de %(limit)s.")
+            % {"size": format_file_size(size), "limit": format_file_size(MAX_BYTES)}
         )
 
 
@@ -350,116 +351,27 @@ def _close_html_node(node, tag: str, out: list[str]) -> None:
 
 # --- PDF ------------------------------------------------------------------------------
 
+PDF_MESSAGES = {
+    "encrypted": gettext_lazy("Ce PDF est protégé par un mot de passe : il ne peut pas être lu."),
+    "too_many_pages": gettext_lazy("Ce PDF a trop de pages (%(count)d) pour une annonce : la limite est de %(limit)d."),
+    "damaged": gettext_lazy("Ce fichier PDF est endommagé ou illisible."),
+    "too_long": gettext_lazy(
+        "Ce PDF est trop long à lire (plus de %(seconds)d secondes ou trop de mémoire) : il est trop lourd ou "
+        "trop complexe. Importez-en plutôt le texte."
+    ),
+    "no_text": gettext_lazy(
+        "Ce PDF ne contient pas de texte (document scanné ?) : importez le texte ou un PDF avec une couche texte."
+    ),
+}
+
 
 def pdf_to_text(data: bytes) -> str:
-    """Extract a PDF's text layer, in reading order, with paragraphs and headings.
+    """The PDF's text layer with its structure, read in a child process with hard limits.
 
-    pypdf reads the file (its decompression limits stop a zip bomb in a content
-    stream) and reports every text run with its position, size and font; from
-    these, lines, paragraph breaks, headings and bold lines are rebuilt. Runs come
-    in content-stream order, which is the reading order (column by column) in the
-    PDFs that word processors and typesetters write.
-    pypdf may raise anything on a malformed file: that boundary is the only place
-    where every exception becomes a French "unreadable" message.
+    See pdf_text.py: a hostile PDF can take a parser minutes of CPU or gigabytes of memory,
+    and only a separate process can be stopped for sure.
     """
-    import pypdf
-
-    started = time.monotonic()
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableAnnouncement(gettext("Ce PDF est protégé par un mot de passe : il ne peut pas être lu."))
-        page_count = len(reader.pages)
-        if page_count > MAX_PDF_PAGES:
-            raise UnreadableAnnouncement(
-                gettext("Ce PDF a trop de pages (%(count)d) pour une annonce : la limite est de %(limit)d.")
-                % {"count": page_count, "limit": MAX_PDF_PAGES}
-            )
-        pages_text = []
-        for page in reader.pages:
-            pages_text.append(_layout_page(page, pypdf.mult))
-            _check_pdf_time(started)
-    except UnreadableAnnouncement:
-        raise
-    except Exception:  # a third-party parser on untrusted input: any failure means "unreadable"
-        raise UnreadableAnnouncement(gettext("Ce fichier PDF est endommagé ou illisible.")) from None
-    text = "\n\n".join(t for t in pages_text if t.strip())
-    if not re.search(r"\w{2,}", text):
-        raise UnreadableAnnouncement(
-            gettext(
-                "Ce PDF ne contient pas de texte (document scanné ?) : importez le texte ou un PDF avec une couche texte."
-            )
-        )
-    return text
-
-
-def _check_pdf_time(started: float) -> None:
-    if time.monotonic() - started > PDF_TIME_BUDGET_SECONDS:
-        raise UnreadableAnnouncement(
-            gettext("La lecture de ce PDF prend trop de temps : il est trop lourd ou trop complexe.")
-        )
-
-
-@dataclass
-class _PdfLine:
-    y: float
-    size: float
-    bold: bool
-    text: str = ""
-
-
-def _layout_page(page, mult) -> str:
-    lines: list[_PdfLine] = []
-
-    def visit(text, cm, tm, font, size):
-        if not text.strip():
-            return
-        matrix = mult(tm, cm)
-        y, height = matrix[5], abs(size * matrix[3]) or size
-        bold = "bold" in str((font or {}).get("/BaseFont", "")).lower()
-        last = lines[-1] if lines else None
-        if last is not None and abs(last.y - y) <= 0.3 * max(height, 1):
-            glue = "" if last.text.endswith(" ") or text.startswith(" ") else " "
-            last.text += glue + text
-            last.bold = last.bold and bold
-        else:
-            lines.append(_PdfLine(y=y, size=round(height, 1), bold=bold, text=text))
-
-    page.extract_text(visitor_text=visit)
-    if not lines:
-        return ""
-    sizes: dict[float, int] = {}
-    for line in lines:
-        sizes[line.size] = sizes.get(line.size, 0) + len(line.text)
-    body_size = max(sizes, key=sizes.get)  # the size most text is set in
-    out: list[str] = []
-    previous: _PdfLine | None = None
-    for line in lines:
-        text = re.sub(r"\s+", " ", line.text).strip()
-        if not text:
-            continue
-        if previous is not None and out and re.search(r"https?://(?:\S*[-/_.=?&])?$", out[-1]):
-            out[-1] += text  # a link wrapped at the end of a line
-            previous = line
-            continue
-        if (
-            previous is not None
-            and out
-            and re.search(r"[^\W\d]-$", out[-1])
-            and text[:1].isupper()
-            and 0 <= previous.y - line.y <= 1.6 * max(line.size, previous.size)
-        ):
-            out[-1] += text  # "Bourgogne-" / "Franche-Comté": a compound name wrapped at its hyphen
-            previous = line
-            continue
-        if previous is not None:
-            gap = previous.y - line.y
-            new_block = gap > 1.6 * max(line.size, previous.size) or gap < 0 or abs(line.size - previous.size) > 1.5
-            out.append("\n\n" if new_block else "\n")
-        if line.size >= body_size * 1.3:
-            text = "# " + text
-        elif line.bold:
-            text = f"**{text}**"
-        out.append(text)
-        previous = line
-    return "".join(out)
+        return pdf_text.read_limited(data, max_pages=MAX_PDF_PAGES)
+    except pdf_text.PdfRefusal as refusal:
+        raise UnreadableAnnouncement(str(PDF_MESSAGES[refusal.code]) % refusal.params) from None

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+from rencontres.announcements import reading
+from rencontres.core.formatting import format_file_size
 
 
 class ImportForm(DsfrBaseForm):
@@ -17,7 +18,7 @@ class ImportForm(DsfrBaseForm):
     file = forms.FileField(
         label=_("Fichier de l'annonce"),
         required=False,
-        help_text=_("PDF, page web (HTML), Markdown ou texte ; 20 Mo au plus."),
+        help_text=_("PDF, page web (HTML), Markdown ou texte ; 10 Mo au plus."),
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -26,9 +27,12 @@ class ImportForm(DsfrBaseForm):
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
-        if uploaded and uploaded.size > MAX_UPLOAD_BYTES:
+        if uploaded and uploaded.size > reading.MAX_BYTES:
             raise forms.ValidationError(
-                _("Ce fichier dépasse 20 Mo : déposez une version plus légère ou collez son texte.")
+                _(
+                    "Ce fichier pèse %(size)s : la limite est de %(limit)s. Déposez une version plus légère ou collez son texte."
+                )
+                % {"size": format_file_size(uploaded.size), "limit": format_file_size(reading.MAX_BYTES)}
             )
         return uploaded
 
