@@ -239,6 +239,21 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 SITE_TITLE = "Rencontres"
 SITE_TAGLINE = _("Formations, séminaires et rencontres de l'action sociale")
 
+# Who runs this instance, for the legal pages (mentions légales, données personnelles,
+# accessibilité) that every French public site must publish (LCEN art. 6, RGPD art. 13,
+# loi du 11 février 2005 art. 47). Each organisation is, in addition, the controller of the
+# personal data collected for its own events.
+OPERATOR = {
+    "name": os.environ.get("RENCONTRES_OPERATOR_NAME", "L'exploitant de cette instance de Rencontres"),
+    "address": os.environ.get("RENCONTRES_OPERATOR_ADDRESS", ""),
+    "email": os.environ.get("RENCONTRES_OPERATOR_EMAIL", "contact@rencontres.localhost"),
+    "publication_director": os.environ.get("RENCONTRES_PUBLICATION_DIRECTOR", ""),
+    "host": os.environ.get("RENCONTRES_HOST_NAME", ""),
+    "host_address": os.environ.get("RENCONTRES_HOST_ADDRESS", ""),
+    "dpo_email": os.environ.get("RENCONTRES_DPO_EMAIL", ""),
+    "accessibility_audit": os.environ.get("RENCONTRES_ACCESSIBILITY_AUDIT", ""),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import events, registrations
+from .views import events, legal, registrations
 
 app_name = "site"
 
@@ -18,5 +18,8 @@ urlpatterns = [
     path("mon-espace/", registrations.my_space, name="my_space"),
     path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
     path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),
+    path("mentions-legales/", legal.legal_notice, name="legal_notice"),
+    path("donnees-personnelles/", legal.personal_data, name="personal_data"),
+    path("accessibilite/", legal.accessibility, name="accessibility"),
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
