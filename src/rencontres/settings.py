@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rencontres.events",
     "rencontres.registrations",
     "rencontres.announcements",
+    "rencontres.attendance",
     "rencontres.site",
     "rencontres.backoffice",
     "django.contrib.admin",

@@ -120,6 +120,14 @@ class Event(models.Model):
     registration_closes_at = models.DateTimeField(_("clôture des inscriptions"), null=True, blank=True)
     registration_url = models.URLField(_("lien d'inscription externe"), blank=True, max_length=500)
     is_invitation_only = models.BooleanField(_("sur invitation uniquement"), default=False)
+    is_training_action = models.BooleanField(
+        _("action de formation"),
+        default=False,
+        help_text=_(
+            "Formation professionnelle continue : l'émargement par demi-journée est obligatoire et fonde les "
+            "heures réalisées, les attestations et le bilan pédagogique et financier."
+        ),
+    )
     capacity_min = models.PositiveIntegerField(_("nombre minimum de participants"), null=True, blank=True)
     capacity_max = models.PositiveIntegerField(
         _("nombre maximum de participants"), null=True, blank=True, validators=[MinValueValidator(1)]
