@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from rencontres.api.attendance import router as attendance_router
 from rencontres.api.events import router as events_router
 from rencontres.api.registrations import InvalidPayload
 from rencontres.api.registrations import router as registrations_router
@@ -154,3 +155,4 @@ def on_not_found(request, exc: Http404):
 
 api.add_router("/events/", events_router)
 api.add_router("/events/", registrations_router)
+api.add_router("/events/", attendance_router)

@@ -70,6 +70,11 @@ class EventHours:
         planned = self.planned_minutes_per_person * len(self.people)
         return round(self.minutes_done / planned, 3) if planned else None
 
+    @property
+    def completion_percent(self) -> float | None:
+        rate = self.completion_rate
+        return None if rate is None else round(rate * 100, 1)
+
     def minutes_by_payer(self) -> list[tuple[str, int, int]]:
         """(payer, people, minutes), the biggest first."""
         totals: dict[str, list[int]] = {}
@@ -125,3 +130,7 @@ def to_follow_up(event: Event) -> list[Attendance]:
         .select_related("registration", "slot__day")
         .order_by("registration__last_name", "slot__day__date", "slot__start_time")
     )
+
+
+def expected_people(slot: AttendanceSlot) -> list[Registration]:
+    return [line.registration for line in roster(slot)]

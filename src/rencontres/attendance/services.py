@@ -360,3 +360,29 @@ def record_online_join(*, registration: Registration, session: Session, now: dt.
     if session.event_id != registration.event_id or registration.state != RegistrationState.CONFIRMED:
         raise AttendanceError(_("Ce lien de connexion n'est pas valable pour cette séance."))
     return OnlineJoin.objects.create(registration=registration, session=session, joined_at=now or timezone.now())
+
+
+# Minutes a person may miss of an online slot (joining late, a dropped connection) and still be present.
+ONLINE_TOLERANCE_MINUTES = 5
+
+
+def apply_online_report(*, slot: AttendanceSlot, matched: list[tuple[int, int]], by) -> int:
+    """Presences from a videoconference report: (registration id, minutes connected) pairs, for the trainer to confirm."""
+    registrations = {
+        r.id: r for r in Registration.objects.filter(id__in=[rid for rid, _ in matched], event_id=slot.event_id)
+    }
+    recorded = 0
+    for registration_id, minutes in matched:
+        registration = registrations.get(registration_id)
+        if registration is None or registration.state != RegistrationState.CONFIRMED:
+            continue
+        missed = max(slot.planned_minutes - minutes, 0)
+        if missed <= ONLINE_TOLERANCE_MINUTES:
+            status, missed = AttendanceStatus.PRESENT, 0
+        elif missed >= slot.planned_minutes:
+            status, missed = AttendanceStatus.ABSENT, 0
+        else:
+            status = AttendanceStatus.LEFT_EARLY
+        mark(slot=slot, registration=registration, status=status, minutes_missed=missed, mode=SigningMode.ONLINE, by=by)
+        recorded += 1
+    return recorded

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from rencontres.attendance.models import AttendanceSlot
 from rencontres.events.models import Event
 from rencontres.organizations import access
 
@@ -15,3 +16,14 @@ def event_for_member(user, event_id: int) -> Event:
     if not access.can_manage_event(user, event):
         raise Http404
     return event
+
+
+def slot_for_member(user, slot_id: int) -> AttendanceSlot:
+    """The attendance slot if the user belongs to its event's organisation; otherwise a 404."""
+    try:
+        slot = AttendanceSlot.objects.select_related("day", "event__organization", "event__venue").get(id=slot_id)
+    except AttendanceSlot.DoesNotExist:
+        raise Http404 from None
+    if not access.can_manage_event(user, slot.event):
+        raise Http404
+    return slot

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import announcements, events, registrations
+from .views import announcements, attendance, events, registrations
 
 app_name = "backoffice"
 
@@ -41,6 +41,31 @@ urlpatterns = [
     path("inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.paper, name="registration_paper"),
     path("pieces/<int:file_id>/", registrations.application_file, name="application_file"),
     path("reponses/<int:answer_id>/", registrations.answer_file, name="answer_file"),
+    path("evenements/<int:event_id>/emargement/", attendance.slots, name="attendance"),
+    path("evenements/<int:event_id>/emargement/feuilles.pdf", attendance.event_sheets, name="attendance_sheets"),
+    path("evenements/<int:event_id>/heures/", attendance.hours, name="attendance_hours"),
+    path("evenements/<int:event_id>/heures.xlsx", attendance.hours_xlsx, name="attendance_hours_xlsx"),
+    path("emargement/<int:slot_id>/", attendance.slot_detail, name="attendance_slot"),
+    path("emargement/<int:slot_id>/horaires/", attendance.slot_times, name="attendance_slot_times"),
+    path("emargement/<int:slot_id>/presence/", attendance.slot_mark, name="attendance_mark"),
+    path("emargement/<int:slot_id>/contresigner/", attendance.slot_validate, name="attendance_validate"),
+    path("emargement/<int:slot_id>/correction/", attendance.slot_correct, name="attendance_correct"),
+    path("emargement/<int:slot_id>/sans-inscription/", attendance.slot_walk_in, name="attendance_walk_in"),
+    path("emargement/<int:slot_id>/feuille-numerisee/", attendance.slot_scan, name="attendance_scan"),
+    path(
+        "emargement/<int:slot_id>/feuille-numerisee/fichier/",
+        attendance.slot_scan_download,
+        name="attendance_scan_file",
+    ),
+    path("emargement/<int:slot_id>/feuille.pdf", attendance.slot_sheet, name="attendance_sheet"),
+    path("emargement/<int:slot_id>/tablette/", attendance.slot_tablet, name="attendance_tablet"),
+    path(
+        "emargement/<int:slot_id>/tablette/<int:registration_id>/",
+        attendance.slot_tablet_sign,
+        name="attendance_tablet_sign",
+    ),
+    path("emargement/<int:slot_id>/qr/", attendance.slot_projector, name="attendance_projector"),
+    path("emargement/<int:slot_id>/visio/", attendance.slot_online_report, name="attendance_online_report"),
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import events, legal, registrations
+from .views import attendance, events, legal, registrations
 
 app_name = "site"
 
@@ -18,6 +18,12 @@ urlpatterns = [
     path("mon-espace/", registrations.my_space, name="my_space"),
     path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
     path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),
+    path("emargement/<int:slot_id>/code/<str:code>/", attendance.qr_landing, name="attendance_qr"),
+    path("emargement/<int:slot_id>/signer/", attendance.sign, name="attendance_sign"),
+    path("emargement/<int:slot_id>/qui-etes-vous/", attendance.identify, name="attendance_identify"),
+    path("emargement/moi/<str:token>/", attendance.personal_link, name="attendance_me"),
+    path("emargement/oublier/<int:event_id>/", attendance.forget, name="attendance_forget"),
+    path("en-ligne/<str:token>/<int:session_id>/", attendance.online_join, name="online_join"),
     path("mentions-legales/", legal.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", legal.personal_data, name="personal_data"),
     path("accessibilite/", legal.accessibility, name="accessibility"),
