@@ -200,6 +200,7 @@ def bench_signing(db: str, args) -> dict:
         recreate_postgres(url)
     env = base_env(database_url=url, data_dir=workdir)
     run_step([str(BIN / "rencontres"), "migrate", "--no-input", "-v", "0"], env, timeout=300)
+    run_step([str(BIN / "rencontres"), "collectstatic", "--no-input", "--verbosity", "0"], env, timeout=300)
     out = workdir / "setup.json"
     run_step([str(BIN / "python"), __file__, "--child-setup", str(out), "--people", str(args.people)], env, timeout=300)
     setup = json.loads(out.read_text())

@@ -780,6 +780,7 @@ def bench_database(db: str, args, pool) -> list[dict]:
             recreate_postgres(url)
         started = time.perf_counter()
         run_step([str(BIN / "rencontres"), "migrate", "--verbosity", "0"], env, timeout=300)
+        run_step([str(BIN / "rencontres"), "collectstatic", "--no-input", "--verbosity", "0"], env, timeout=300)
         print(f"  migrated in {time.perf_counter() - started:.1f} s", flush=True)
         slugs_path = workdir / "slugs.json"
         run_step(

@@ -274,6 +274,7 @@ def bench_database(db: str, args, pool) -> list[dict]:
         if db == "postgres":
             recreate_postgres(url)
         run_step([str(BIN / "rencontres"), "migrate", "--verbosity", "0"], env, timeout=300)
+        run_step([str(BIN / "rencontres"), "collectstatic", "--no-input", "--verbosity", "0"], env, timeout=300)
         slugs_path = workdir / "slugs.json"
         run_step(
             [sys.executable, __file__, "--child-setup", str(slugs_path), "--events", str(len(args.clients) + 1)],

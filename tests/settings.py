@@ -5,3 +5,7 @@ import os
 os.environ.setdefault("RENCONTRES_SECRET_KEY", "tests-only-secret-key-never-used-outside-the-test-suite")
 
 from rencontres.settings import *  # noqa: E402, F403
+
+# Tests render templates without running collectstatic first: plain names, files found where they lie.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_USE_FINDERS = True

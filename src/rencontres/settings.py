@@ -206,15 +206,19 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("RENCONTRES_MEDIA_ROOT", DATA_DIR / "media"))
+# Outside debug, static files are served by whitenoise under hashed names with far-future
+# caching, each also stored compressed (gzip and brotli): `rencontres collectstatic` writes
+# them (make run does). A first visit of an event page then weighs about a quarter of its raw size.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedStaticFilesStorage"
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Sizes in decimal megabytes, as the messages write them (« 20,0 Mo »).
@@ -237,7 +241,12 @@ TASKS = {
 
 DSFR_MARK_OPTIONAL_FIELDS = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
-SITE_TITLE = "Rencontres"
+SITE_TITLE = os.environ.get("RENCONTRES_SITE_TITLE", "Rencontres")
+# The State's bloc-marque (« République française », Marianne) belongs to State services only
+# (charte de l'État); CCAS, départements, associations and training bodies run a neutral
+# header with their instance's name and, if they have one, their logo.
+SITE_BRAND = "state" if os.environ.get("RENCONTRES_BRAND") == "state" else "neutral"
+SITE_LOGO_URL = os.environ.get("RENCONTRES_LOGO_URL", "")
 SITE_TAGLINE = _("Formations, séminaires et rencontres de l'action sociale")
 
 # Who runs this instance, for the legal pages (mentions légales, données personnelles,
