@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in emails point where `make run` serves, unless set otherwise.
+export RENCONTRES_SITE_URL ?= http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 
 .PHONY: run test lint lock install install-test

@@ -47,3 +47,19 @@ def choice_label(instance, field_name: str):
 def _choice_labels(field) -> dict:
     """Value → label, built once per field; the labels stay lazy, translated when shown."""
     return dict(field.flatchoices)
+
+
+@register.simple_tag
+def site_title() -> str:
+    """The instance's name, for templates rendered without the site's context (third-party emails)."""
+    from django.conf import settings
+
+    return settings.SITE_TITLE
+
+
+@register.simple_tag
+def site_url() -> str:
+    """The address of the site as people reach it (RENCONTRES_SITE_URL)."""
+    from django.conf import settings
+
+    return settings.SITE_URL.rstrip("/") + "/"
