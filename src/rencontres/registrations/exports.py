@@ -1,7 +1,9 @@
 """Exports of an event's registrations an organiser opens in a spreadsheet (CSV and XLSX)."""
 
 import csv
+import datetime as dt
 import io
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +37,10 @@ def _header() -> list[str]:
     ]
 
 
+# Columns (1-based) of the amount, the commitment date and the registration time.
+AMOUNT_COLUMN, COMMITMENT_COLUMN, CREATED_COLUMN = 14, 15, 18
+
+
 def _rows(event: Event, filters: selectors.ManageFilters):
     for r in selectors.registrations_for_organiser(event, filters):
         yield [
@@ -51,11 +57,11 @@ def _rows(event: Event, filters: selectors.ManageFilters):
             r.payer_name,
             r.payer_contact_email,
             r.price_label,
-            r.amount_cents / 100,
-            timezone.localtime(r.commitment_received_at).date().isoformat() if r.commitment_received_at else "",
+            Decimal(r.amount_cents) / 100,
+            timezone.localtime(r.commitment_received_at).date() if r.commitment_received_at else None,
             " ; ".join(c.session.title for c in r.session_choices.all()),
             " ; ".join(f"{a.question.label} : {a.value or a.file.name.rsplit('/', 1)[-1]}" for a in r.answers.all()),
-            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+            timezone.localtime(r.created_at).replace(tzinfo=None, microsecond=0),
         ]
 
 
@@ -66,12 +72,24 @@ def _safe_cell(value):
     return value
 
 
+def _french_cell(value):
+    """What French Excel reads as a number or a date: « 850,00 », « 14/03/2030 », « 14/03/2030 09:05 »."""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else value
+
+
 def registrations_csv(event: Event, filters: selectors.ManageFilters = selectors.ManageFilters()) -> bytes:
+    """Semicolons and decimal commas, as a spreadsheet set to French expects."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(_header())
     for row in _rows(event, filters):
-        writer.writerow([_safe_cell(v) for v in row])
+        writer.writerow([_safe_cell(_french_cell(v)) for v in row])
     # A BOM so that spreadsheet software opens the accents correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -83,6 +101,15 @@ def registrations_xlsx(event: Event, filters: selectors.ManageFilters = selector
     sheet.append(_header())
     for row in _rows(event, filters):
         sheet.append([_safe_cell(v) for v in row])
+    # Amounts as numbers in euros, dates as dates; the header stays in view and filters.
+    for (amount,) in sheet.iter_rows(min_row=2, min_col=AMOUNT_COLUMN, max_col=AMOUNT_COLUMN):
+        amount.number_format = '#,##0.00\\ "€"'
+    for (received,) in sheet.iter_rows(min_row=2, min_col=COMMITMENT_COLUMN, max_col=COMMITMENT_COLUMN):
+        received.number_format = "dd/mm/yyyy"
+    for (created,) in sheet.iter_rows(min_row=2, min_col=CREATED_COLUMN, max_col=CREATED_COLUMN):
+        created.number_format = "dd/mm/yyyy hh:mm"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
