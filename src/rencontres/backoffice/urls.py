@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import announcements, attendance, events, registrations
+from .views import announcements, attendance, events, organization, registrations
 
 app_name = "backoffice"
 
@@ -66,6 +66,7 @@ urlpatterns = [
     ),
     path("emargement/<int:slot_id>/qr/", attendance.slot_projector, name="attendance_projector"),
     path("emargement/<int:slot_id>/visio/", attendance.slot_online_report, name="attendance_online_report"),
+    path("organismes/<int:organization_id>/", organization.organization_settings, name="organization_settings"),
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from .enums import Role
 from .models import Organization
 
 
@@ -20,6 +21,13 @@ def is_member(user, organization_id: int) -> bool:
     if not user.is_authenticated:
         return False
     return user.memberships.filter(organization_id=organization_id).exists()
+
+
+def is_admin(user, organization_id: int) -> bool:
+    """Admins of an organisation set its identity and invite its members."""
+    if not user.is_authenticated:
+        return False
+    return user.memberships.filter(organization_id=organization_id, role=Role.ADMIN).exists()
 
 
 def can_manage_event(user, event) -> bool:

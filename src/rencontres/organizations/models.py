@@ -11,6 +11,22 @@ from django.utils.translation import gettext_lazy as _
 from .enums import Role
 
 siret_validator = RegexValidator(r"^\d{14}$", _("Le SIRET compte exactement 14 chiffres."))
+
+
+def valid_siret(value: str) -> None:
+    """14 digits whose Luhn key is right (python-stdnum), so a mistyped SIRET never reaches a paper."""
+    from django.core.exceptions import ValidationError
+    from stdnum.exceptions import ValidationError as NumberError
+    from stdnum.fr import siret
+
+    try:
+        siret.validate(value)
+    except NumberError:
+        raise ValidationError(
+            _("Ce SIRET n'est pas valide : vérifiez les 14 chiffres (sa clé de contrôle ne correspond pas).")
+        ) from None
+
+
 nda_validator = RegexValidator(r"^\d{11}$", _("Le numéro de déclaration d'activité compte exactement 11 chiffres."))
 
 
@@ -20,7 +36,38 @@ class Organization(models.Model):
     name = models.CharField(_("nom"), max_length=200)
     short_name = models.CharField(_("nom court"), max_length=60, blank=True)
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
-    siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[siret_validator])
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[siret_validator, valid_siret])
+    street = models.CharField(_("adresse"), max_length=250, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
+    city = models.CharField(_("commune"), max_length=120, blank=True)
+    is_training_body = models.BooleanField(
+        _("organisme de formation"),
+        default=False,
+        help_text=_(
+            "Déclaré comme organisme de formation : SIRET, numéro de déclaration et adresse figurent sur ses papiers."
+        ),
+    )
+    legal_representative_name = models.CharField(_("représentant légal"), max_length=150, blank=True)
+    legal_representative_role = models.CharField(
+        _("qualité du représentant"), max_length=150, blank=True, help_text=_("Par exemple : directrice générale.")
+    )
+    logo = models.FileField(_("logo"), upload_to="organismes/", blank=True)
+    signature_image = models.FileField(
+        _("signature et cachet"),
+        upload_to="organismes/",
+        blank=True,
+        help_text=_("Image (PNG ou JPEG) apposée sur les attestations."),
+    )
+    cancellation_terms = models.TextField(
+        _("conditions d'annulation"),
+        blank=True,
+        help_text=_("Reprises sur les conventions, les contrats et lors d'une annulation."),
+    )
+    reply_to_email = models.EmailField(
+        _("adresse de réponse des courriels"),
+        blank=True,
+        help_text=_("Les réponses aux courriels envoyés aux inscrits arrivent ici."),
+    )
     training_body_number = models.CharField(
         _("numéro de déclaration d'activité (NDA)"),
         max_length=11,
@@ -50,6 +97,24 @@ class Organization(models.Model):
     @property
     def display_name(self) -> str:
         return self.name
+
+    @property
+    def address_line(self) -> str:
+        return ", ".join(p for p in [self.street, f"{self.postcode} {self.city}".strip()] if p)
+
+    @property
+    def missing_for_papers(self) -> list[str]:
+        """What a training body still lacks before it issues a quote, an agreement or a certificate."""
+        if not self.is_training_body:
+            return []
+        missing = []
+        if not self.siret:
+            missing.append(str(_("le SIRET")))
+        if not self.training_body_number:
+            missing.append(str(_("le numéro de déclaration d'activité (NDA)")))
+        if not (self.street and self.postcode and self.city):
+            missing.append(str(_("l'adresse postale")))
+        return missing
 
     @property
     def vat_note(self) -> str:

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+
+from rencontres.organizations.models import Organization
+from rencontres.organizations.services import IDENTITY_FIELDS
+
+
+class OrganizationIdentityForm(DsfrBaseForm, forms.ModelForm):
+    siret = forms.CharField(
+        label=_("SIRET"), max_length=20, required=False, help_text=_("14 chiffres, espaces permis.")
+    )
+    training_body_number = forms.CharField(
+        label=_("Numéro de déclaration d'activité (NDA)"), max_length=15, required=False, help_text=_("11 chiffres.")
+    )
+    logo = forms.FileField(label=_("Logo (PNG ou JPEG)"), required=False)
+    signature_image = forms.FileField(label=_("Signature et cachet (PNG ou JPEG)"), required=False)
+
+    class Meta:
+        model = Organization
+        fields = IDENTITY_FIELDS
+        widgets = {
+            "cancellation_terms": forms.Textarea(attrs={"rows": 4}),
+            "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
+
+    def clean_siret(self):
+        return "".join(self.cleaned_data["siret"].split())
+
+    def clean_training_body_number(self):
+        return "".join(self.cleaned_data["training_body_number"].split())
