@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from rencontres.core.forms import bounded_formfield
 from rencontres.events import services
 from rencontres.events.enums import DocumentKind, PayerKind
 from rencontres.events.exceptions import EventRuleError
@@ -15,7 +16,11 @@ from rencontres.events.models import Day, Event, Series, Session, Speaker, Theme
 
 
 class DsfrModelForm(DsfrBaseForm, forms.ModelForm):
-    """A ModelForm rendered with the DSFR field templates."""
+    """A ModelForm rendered with the DSFR field templates, its choices of rows checked as ids first."""
+
+    class Meta:
+        # Each subclass's Meta derives from this one (class Meta(DsfrModelForm.Meta)).
+        formfield_callback = bounded_formfield
 
 
 class EuroAmountField(forms.Field):
@@ -29,7 +34,10 @@ class EuroAmountField(forms.Field):
         try:
             amount = Decimal(cleaned)
         except InvalidOperation:
-            raise ValidationError(_("Indiquez un montant en euros, par exemple 850 ou 850,50.")) from None
+            amount = None
+        if amount is None or not amount.is_finite() or abs(amount.adjusted()) > 9:
+            # « NaN », « inf » and « 1e309 » are numbers to Decimal, not amounts to anyone.
+            raise ValidationError(_("Indiquez un montant en euros, par exemple 850 ou 850,50."))
         if amount < 0:
             raise ValidationError(_("Un montant ne peut pas être négatif."))
         if amount != amount.quantize(Decimal("0.01")):
@@ -53,7 +61,7 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 class EventForm(DsfrModelForm):
-    class Meta:
+    class Meta(DsfrModelForm.Meta):
         model = Event
         fields = [
             "title",
@@ -115,7 +123,7 @@ class EventForm(DsfrModelForm):
 
 
 class DayForm(DsfrModelForm):
-    class Meta:
+    class Meta(DsfrModelForm.Meta):
         model = Day
         fields = ["date", "title", "is_month_only"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
@@ -127,7 +135,7 @@ class DayForm(DsfrModelForm):
 
 
 class SessionForm(DsfrModelForm):
-    class Meta:
+    class Meta(DsfrModelForm.Meta):
         model = Session
         fields = [
             "start_time",
@@ -165,14 +173,14 @@ class SessionForm(DsfrModelForm):
 
 
 class SpeakerForm(DsfrModelForm):
-    class Meta:
+    class Meta(DsfrModelForm.Meta):
         model = Speaker
         fields = ["name", "affiliation", "role", "bio"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
 
 
 class VenueForm(DsfrModelForm):
-    class Meta:
+    class Meta(DsfrModelForm.Meta):
         model = Venue
         fields = ["name", "street", "postcode", "city", "transport_access", "accessibility_notes"]
         widgets = {

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
 
 from rencontres.core.formatting import format_euros
+from rencontres.core.forms import IdChoiceField, IdMultipleChoiceField
 from rencontres.events.enums import PayerKind
 from rencontres.registrations import availability, selectors
 from rencontres.registrations.enums import QuestionKind
@@ -74,7 +75,7 @@ class RegistrationForm(DsfrBaseForm):
         required=False,
         help_text=gettext_lazy("14 chiffres, facultatif."),
     )
-    price_tier = forms.ModelChoiceField(
+    price_tier = IdChoiceField(
         label=gettext_lazy("Qui paie l'inscription ?"),
         queryset=None,
         widget=forms.RadioSelect,
@@ -100,7 +101,7 @@ class RegistrationForm(DsfrBaseForm):
             "invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple rh@structure.fr.")
         },
     )
-    sessions = forms.ModelMultipleChoiceField(
+    sessions = IdMultipleChoiceField(
         label=gettext_lazy("Séances à places limitées auxquelles vous souhaitez participer"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
