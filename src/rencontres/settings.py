@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "rencontres.events",
     "rencontres.registrations",
     "rencontres.announcements",
+    "rencontres.workshops",
+    "rencontres.surveys",
     "rencontres.site",
     "rencontres.backoffice",
     "django.contrib.admin",
