@@ -1,6 +1,5 @@
 """The participant's face of a survey: answered once through a personal link, no account."""
 
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -13,7 +12,8 @@ from rencontres.surveys.models import SurveyResponse
 def answer(request, token: str):
     found = links.from_token(token)
     if found is None:
-        raise Http404(_("Ce lien de questionnaire n'est pas valable : reprenez celui du message reçu."))
+        message = _("Ce lien de questionnaire n'est pas valable : reprenez celui du message reçu.")
+        return render(request, "site/invalid_link.html", {"message": message}, status=404)
     survey, registration = found
     already = SurveyResponse.objects.filter(survey=survey, registration=registration).exists()
     context = {"survey": survey, "event": survey.event, "registration": registration}

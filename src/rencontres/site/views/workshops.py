@@ -1,5 +1,7 @@
 """The participant's face of a workshop: join by QR code or link, contribute, vote; the restitution."""
 
+import functools
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,12 +21,34 @@ from rencontres.workshops.exceptions import WorkshopError
 from rencontres.workshops.models import Contribution, Workshop, Workstream
 
 
+class InvalidLink(Exception):
+    pass
+
+
 def _participant(token: str) -> tuple[Workshop, Registration]:
-    """The workshop and the person of a personal link; a 404 for a forged or outdated link."""
+    """The workshop and the person of a personal link; InvalidLink for a forged or outdated one."""
     found = links.participant_from_token(token)
     if found is None:
-        raise Http404(_("Ce lien d'atelier n'est pas valable : demandez votre lien personnel à l'animateur."))
+        raise InvalidLink
     return found
+
+
+def invalid_link(request):
+    message = _("Ce lien d'atelier n'est pas valable : demandez votre lien personnel à l'animateur.")
+    return render(request, "site/invalid_link.html", {"message": message}, status=404)
+
+
+def personal(view):
+    """Views reached by a personal link: a forged or outdated link gets a French page, status 404."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except InvalidLink:
+            return invalid_link(request)
+
+    return wrapper
 
 
 def _public_workshop(request, slug: str, workshop_id: int) -> Workshop:
@@ -79,12 +103,14 @@ def _board_context(workshop: Workshop, registration: Registration, token: str, *
     }
 
 
+@personal
 def workshop_page(request, token: str):
     workshop, registration = _participant(token)
     return render(request, "site/workshops/participate.html", _board_context(workshop, registration, token))
 
 
 @require_POST
+@personal
 def contribute(request, token: str, workstream_id: int):
     workshop, registration = _participant(token)
     workstream = get_object_or_404(Workstream, id=workstream_id, workshop=workshop)
@@ -102,6 +128,7 @@ def contribute(request, token: str, workstream_id: int):
 
 
 @require_POST
+@personal
 def vote(request, token: str, contribution_id: int):
     workshop, registration = _participant(token)
     contribution = get_object_or_404(Contribution, id=contribution_id, workstream__workshop=workshop)
