@@ -257,3 +257,15 @@ def test_the_event_editor_links_to_workshops_and_surveys(organiser, workshop):
     page = page_text(organiser.get(reverse("backoffice:event_edit", args=[workshop.event.id])))
     assert reverse("backoffice:event_workshops", args=[workshop.event.id]) in page
     assert reverse("backoffice:event_surveys", args=[workshop.event.id]) in page
+
+
+def test_the_admin_lists_workshops_contributions_and_surveys(client, django_user_model, workshop):
+    from rencontres.surveys import services as survey_services
+
+    survey_services.create_from_template(event=workshop.event, kind="hot")
+    person = participant(workshop)
+    services.post_contribution(workstream=workshop.workstreams.get(), registration=person, text="Idée")
+    client.force_login(django_user_model.objects.create_superuser(email="admin@example.org", password="x-42-x-solide"))
+    for url in ["/admin/workshops/workshop/", "/admin/workshops/contribution/", "/admin/surveys/survey/"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get(f"/admin/workshops/workshop/{workshop.id}/change/").status_code == 200

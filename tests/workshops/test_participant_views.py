@@ -174,3 +174,31 @@ def test_a_restitution_for_registered_people_is_hidden_from_visitors(client, wor
 def test_an_unpublished_restitution_is_a_404(client, workshop):
     response = client.get(reverse("site:workshop_restitution_pdf", args=[workshop.event.slug, workshop.id]))
     assert response.status_code == 404
+
+
+def test_the_participant_page_and_the_projector_fragment_keep_a_query_budget(
+    client, alice, organization, django_assert_max_num_queries
+):
+    workshop = make_workshop(organization, workstreams=("Un", "Deux", "Trois"))
+    people = [participant(workshop) for _ in range(5)]
+    for stream in workshop.workstreams.all():
+        for person in people:
+            services.post_contribution(workstream=stream, registration=person, text=f"Idée de {person.last_name}")
+    voting(workshop)
+    with django_assert_max_num_queries(8):
+        assert client.get(personal_page(workshop, people[0])).status_code == 200
+    client.force_login(alice)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("backoffice:workshop_projector_results", args=[workshop.id])).status_code == 200
+
+
+def test_a_registered_person_signed_in_reads_the_restitution_for_registered_people(client, django_user_model, workshop):
+    from tests import factories
+
+    _closed_with_restitution(workshop, RestitutionVisibility.REGISTERED)
+    participant(workshop, email="awa@example.org")
+    user = django_user_model.objects.filter(email="awa@example.org").first() or factories.make_user("awa@example.org")
+    client.force_login(user)
+    assert "Restitution des ateliers" in page_text(client.get(workshop.event.get_absolute_url()))
+    response = client.get(reverse("site:workshop_restitution", args=[workshop.event.slug, workshop.id]))
+    assert response.status_code == 200 and "Les CCAS se coordonnent." in page_text(response)

@@ -78,4 +78,3 @@ def answer_seed_000_surveys(event: Event, registrations: list[Registration]) -> 
         survey.refresh_from_db()
         surveys.append(survey)
     return surveys
-

@@ -91,12 +91,14 @@ def join(request, slug: str, workshop_id: int):
 
 
 def _board_context(workshop: Workshop, registration: Registration, token: str, **extra) -> dict:
+    workshop.refresh_from_db(fields=["phase", "dots_per_person", "max_dots_per_item"])
+    streams = selectors.board(workshop, registration=registration)
     return {
         "workshop": workshop,
         "registration": registration,
         "token": token,
-        "streams": selectors.board(workshop, registration=registration),
-        "dots_left": selectors.dots_left(workshop, registration),
+        "streams": streams,
+        "dots_left": workshop.dots_per_person - sum(i.my_dots for s in streams for i in s.items),
         "phases": WorkshopPhase,
         "form": ContributionForm(),
         **extra,
