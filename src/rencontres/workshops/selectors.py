@@ -70,13 +70,18 @@ def board(
     include_hidden: bool = False,
     registration: Registration | None = None,
     by_votes: bool = False,
+    count_votes: bool = True,
 ) -> list[BoardStream]:
-    """Workstreams with their contributions and dots (and this person's dots, if given)."""
+    """Workstreams with their contributions and dots (and this person's dots, if given).
+
+    `count_votes=False` skips the count of everybody's dots (a participant does not see them
+    while the vote is open): it is the one query here that grows with the room.
+    """
     visible = Q() if include_hidden else Q(is_hidden=False)
     workstreams = Workstream.objects.filter(workshop=workshop).prefetch_related(
         Prefetch("contributions", queryset=Contribution.objects.filter(visible).order_by("id"))
     )
-    votes = contribution_votes(workshop)
+    votes = contribution_votes(workshop) if count_votes else {}
     mine = my_dots(workshop, registration) if registration is not None else {}
     streams = []
     for workstream in workstreams:

@@ -92,7 +92,7 @@ def join(request, slug: str, workshop_id: int):
 
 def _board_context(workshop: Workshop, registration: Registration, token: str, **extra) -> dict:
     workshop.refresh_from_db(fields=["phase", "dots_per_person", "max_dots_per_item"])
-    streams = selectors.board(workshop, registration=registration)
+    streams = selectors.board(workshop, registration=registration, count_votes=workshop.phase == WorkshopPhase.CLOSED)
     return {
         "workshop": workshop,
         "registration": registration,
