@@ -144,6 +144,9 @@ def person(port: int, plan: dict, barrier: threading.Barrier, results: list, loc
         token = None
     else:
         barrier.wait()
+    # A fresh connection after the wait: the server closes idle keep-alive connections after 2 s.
+    conn.close()
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
     for path in plan["votes"] if token else []:
         started = time.perf_counter()
         try:
