@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "rencontres.registrations",
     "rencontres.announcements",
     "rencontres.attendance",
+    "rencontres.workshops",
+    "rencontres.surveys",
     "rencontres.site",
     "rencontres.backoffice",
     "django.contrib.admin",

@@ -156,3 +156,9 @@ def on_not_found(request, exc: Http404):
 api.add_router("/events/", events_router)
 api.add_router("/events/", registrations_router)
 api.add_router("/events/", attendance_router)
+
+from rencontres.api.surveys import router as surveys_router  # noqa: E402
+from rencontres.api.workshops import router as workshops_router  # noqa: E402
+
+api.add_router("/events/", workshops_router)
+api.add_router("/events/", surveys_router)

@@ -70,3 +70,40 @@ urlpatterns = [
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
+
+from .views import surveys, workshops  # noqa: E402
+
+urlpatterns += [
+    path("evenements/<int:event_id>/ateliers/", workshops.event_workshops, name="event_workshops"),
+    path("evenements/<int:event_id>/ateliers/preparer/", workshops.workshop_create, name="workshop_create"),
+    path("ateliers/<int:workshop_id>/", workshops.facilitate, name="workshop"),
+    path("ateliers/<int:workshop_id>/chantiers/", workshops.workstream_add, name="workstream_add"),
+    path("ateliers/<int:workshop_id>/vote/ouvrir/", workshops.vote_open, name="workshop_vote_open"),
+    path("ateliers/<int:workshop_id>/vote/clore/", workshops.vote_close, name="workshop_vote_close"),
+    path("ateliers/<int:workshop_id>/liens/", workshops.send_links, name="workshop_send_links"),
+    path("ateliers/<int:workshop_id>/projection/", workshops.projector, name="workshop_projector"),
+    path(
+        "ateliers/<int:workshop_id>/projection/resultats/",
+        workshops.projector_results,
+        name="workshop_projector_results",
+    ),
+    path("ateliers/<int:workshop_id>/restitution/", workshops.restitution_publish, name="workshop_restitution"),
+    path("ateliers/<int:workshop_id>/restitution.pdf", workshops.restitution_download, name="workshop_restitution_pdf"),
+    path("chantiers/<int:workstream_id>/supprimer/", workshops.workstream_delete, name="workstream_delete"),
+    path("chantiers/<int:workstream_id>/contributions/", workshops.paper_add, name="paper_contribution_add"),
+    path("chantiers/<int:workstream_id>/synthese/", workshops.synthesis, name="workstream_synthesis"),
+    path("chantiers/<int:workstream_id>/suites/", workshops.next_step_add, name="next_step_add"),
+    path("suites/<int:step_id>/supprimer/", workshops.next_step_delete, name="next_step_delete"),
+    path("contributions/<int:contribution_id>/masquer/", workshops.contribution_hide, name="contribution_hide"),
+    path("contributions/<int:contribution_id>/regrouper/", workshops.contribution_group, name="contribution_group"),
+    path("evenements/<int:event_id>/questionnaires/", surveys.event_surveys, name="event_surveys"),
+    path("questionnaires/<int:survey_id>/", surveys.survey_edit, name="survey"),
+    path("questionnaires/<int:survey_id>/questions/", surveys.question_add, name="survey_question_add"),
+    path("questionnaires/<int:survey_id>/publication/", surveys.survey_publish, name="survey_publish"),
+    path("questionnaires/<int:survey_id>/envoi/", surveys.survey_send, name="survey_send"),
+    path("questionnaires/<int:survey_id>/resultats/", surveys.survey_results, name="survey_results"),
+    path("questionnaires/<int:survey_id>/export.xlsx", surveys.survey_export, name="survey_export"),
+    path(
+        "questions-questionnaire/<int:question_id>/supprimer/", surveys.question_delete, name="survey_question_delete"
+    ),
+]

@@ -29,3 +29,23 @@ urlpatterns = [
     path("accessibilite/", legal.accessibility, name="accessibility"),
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
+
+from .views import surveys, workshops  # noqa: E402
+
+urlpatterns += [
+    path("evenements/<slug:slug>/ateliers/<int:workshop_id>/", workshops.join, name="workshop_join"),
+    path(
+        "evenements/<slug:slug>/ateliers/<int:workshop_id>/restitution/",
+        workshops.restitution,
+        name="workshop_restitution",
+    ),
+    path(
+        "evenements/<slug:slug>/ateliers/<int:workshop_id>/restitution.pdf",
+        workshops.restitution_download,
+        name="workshop_restitution_pdf",
+    ),
+    path("ateliers/<str:token>/", workshops.workshop_page, name="workshop"),
+    path("ateliers/<str:token>/chantiers/<int:workstream_id>/", workshops.contribute, name="workshop_contribute"),
+    path("ateliers/<str:token>/contributions/<int:contribution_id>/", workshops.vote, name="workshop_vote"),
+    path("questionnaires/<str:token>/", surveys.answer, name="survey_answer"),
+]
