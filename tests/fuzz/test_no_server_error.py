@@ -15,6 +15,8 @@ from selectolax.lexbor import LexborHTMLParser
 from rencontres.attendance import services as attendance_services
 from rencontres.events import services as event_services
 from rencontres.organizations.enums import Role
+from rencontres.surveys import services as survey_services
+from rencontres.workshops import services as workshop_services
 from tests import factories
 from tests.registrations.builders import make_event, register
 
@@ -87,6 +89,9 @@ PAGES = [
     "online_report",
     "organization",
     "import",
+    "workshop",
+    "surveys",
+    "survey",
 ]
 
 
@@ -103,6 +108,12 @@ def site(db):
     registration = register(event, email="participante@example.org")
     event_services.add_price_tier(event=event, label="Employeur", amount_cents=12000, payer_kind="employer")
     slot = attendance_services.derive_slots(event=event)[0]
+    workshop_session = event_services.add_session(
+        day=event.days.get(), title="Atelier d'échanges", kind="workshop", start_time=dt.time(16), end_time=dt.time(17)
+    )
+    workshop = workshop_services.create_workshop(session=workshop_session)
+    workshop_services.add_workstream(workshop=workshop, title="Accueil", question="Comment mieux accueillir ?")
+    survey = survey_services.create_from_template(event=event, kind="hot")
     pages = {
         "catalogue": "/",
         "event": f"/evenements/{event.slug}/",
@@ -121,6 +132,10 @@ def site(db):
         "online_report": f"/gestion/emargement/{slot.id}/visio/",
         "organization": f"/gestion/organismes/{organization.id}/",
         "import": "/gestion/importer/",
+        "workshops": f"/gestion/evenements/{event.id}/ateliers/",
+        "workshop": f"/gestion/ateliers/{workshop.id}/",
+        "surveys": f"/gestion/evenements/{event.id}/questionnaires/",
+        "survey": f"/gestion/questionnaires/{survey.id}/",
     }
     return organiser, pages
 
