@@ -124,17 +124,17 @@ def create_event(*, organization, title: str, format: str, **fields) -> Event:
 
 @transaction.atomic
 def update_event(*, event: Event, themes=None, **fields) -> Event:
-    """Change the event's own fields (not its programme), writing only those that differ from `event`.
+    """Change the event's own fields (not its programme), writing only the fields given.
 
     `event` was read at the start of the request: saving its other fields too would write
     back what it held then over a change made since (a cancellation, a publication).
+    The editor passes the fields its form changed (`form.changed_data`).
     """
-    changed = [name for name, value in fields.items() if getattr(event, name) != value]
-    for name in changed:
-        setattr(event, name, fields[name])
+    for name, value in fields.items():
+        setattr(event, name, value)
     event.full_clean()
-    if changed:
-        event.save(update_fields=[*changed, "updated_at"])
+    if fields:
+        event.save(update_fields=[*fields, "updated_at"])
     if themes is not None:
         event.themes.set(themes)
     refresh_search_text(event)

@@ -155,7 +155,8 @@ def event_edit(request, event_id: int):
     if request.method == "POST":
         form = EventForm(request.POST, instance=event)
         if form.is_valid():
-            fields = {name: value for name, value in form.cleaned_data.items() if name != "themes"}
+            # Only what the organiser changed: the rest may have changed since the page was read.
+            fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "themes"}
             services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
             messages.success(request, _("Informations enregistrées."))
             return redirect("backoffice:event_edit", event.id)
