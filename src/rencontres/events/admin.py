@@ -103,6 +103,10 @@ class ThemeAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         services.touch_events_with_theme(theme=obj)
 
+    def delete_model(self, request, obj):
+        services.touch_events_with_theme(theme=obj)
+        super().delete_model(request, obj)
+
 
 @admin.register(Day)
 class DayAdmin(KeepsEventDatesAndSearchInStep):
