@@ -174,6 +174,20 @@ elif env_flag("RENCONTRES_PG_PREPARED_STATEMENTS", True):
     # cannot keep prepared statements (PgBouncer before 1.21).
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 
+# One cache shared by every process, in the database that is already there (SQLite or
+# PostgreSQL): the event page keeps its programme fragments in it. Its table is created by
+# `rencontres migrate` (core/migrations/0001_cache_table.py) and by the test runner.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rencontres_cache",
+        # About 20 KB per event page: 40 MB at most; a third is dropped when it is full.
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    # Per process, for what never changes while it runs (the anonymous header).
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rencontres-local"},
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

@@ -83,6 +83,24 @@ def test_adding_a_session_with_htmx_answers_the_programme_section_only(client, a
     assert draft.sessions.get().start_time == dt.time(10, 45)
 
 
+def test_an_htmx_section_refresh_renders_and_reads_that_section_only(
+    client, alice, draft, django_assert_max_num_queries
+):
+    client.force_login(alice)
+    # Rebuilding the whole editor would also read the days, sessions, venues, prices and documents.
+    with django_assert_max_num_queries(15):
+        response = client.post(
+            f"/gestion/evenements/{draft.id}/intervenants/",
+            {"speaker-name": "Nadia Benali", "speaker-role": "speaker"},
+            **HTMX,
+        )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="speakers-title"' in page and "Nadia Benali" in page
+    assert 'id="programme-title"' not in page and 'id="prices-title"' not in page and "<html" not in page
+    assert "day_blocks" not in response.context and "event_form" not in response.context
+
+
 def test_a_session_ending_before_it_starts_is_refused_in_french_and_keeps_the_input(client, alice, draft):
     client.force_login(alice)
     day = draft.days.get()

@@ -8,6 +8,7 @@ from hypothesis.extra.django import TestCase
 from rencontres.events import services
 from rencontres.events.enums import EventStatus, SessionMode
 from rencontres.events.exceptions import EventRuleError
+from rencontres.events.models import Event, Venue
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,28 @@ def test_an_event_made_of_month_only_days_is_dated_by_months(organization):
     services.add_day(event=event, date=dt.date(2021, 6, 1), is_month_only=True)
     event.refresh_from_db()
     assert event.dates_are_months
+
+
+def test_updating_the_title_does_not_write_back_a_status_cancelled_meanwhile(organization):
+    event = factories.make_event(organization, title="Séminaire d'automne")
+    loaded_by_the_editor = Event.objects.get(pk=event.pk)
+    services.cancel_event(event=event)
+    services.update_event(event=loaded_by_the_editor, title="Séminaire d'automne (nouvelle formule)")
+    event.refresh_from_db()
+    assert event.status == EventStatus.CANCELLED
+    assert event.title == "Séminaire d'automne (nouvelle formule)"
+
+
+def test_a_venue_with_the_same_name_and_address_is_reused_not_duplicated(organization):
+    first = factories.make_event(organization, title="Première")
+    second = factories.make_event(organization, title="Seconde")
+    venue = services.add_venue(
+        event=first, name="Salle des fêtes", street="1 rue Haute", postcode="93000", city="Bobigny"
+    )
+    again = services.add_venue(
+        event=second, name="salle des fêtes ", street="1 rue haute", postcode="93000", city="BOBIGNY"
+    )
+    assert again == venue
+    assert Venue.objects.filter(organization=organization).count() == 1
+    second.refresh_from_db()
+    assert second.venue == venue

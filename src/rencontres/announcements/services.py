@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from rencontres.events import services as event_services
 from rencontres.events.enums import DocumentKind, EventFormat, PayerKind, SessionKind, SessionMode
-from rencontres.events.models import Event, Venue
+from rencontres.events.models import Event
 
 from .models import AnnouncementImport
 
@@ -150,14 +150,12 @@ class DraftBuilder:
             if not name:
                 continue
             postcode = found.get("postcode") or ""
-            venue, _created = Venue.objects.get_or_create(
-                organization=self.organization,
+            venue = event_services.add_venue(
+                event=event,
                 name=name[:200],
+                street=(found.get("street") or "")[:200],
+                postcode=postcode if re.fullmatch(r"\d{5}", postcode) else "",
                 city=(found.get("city") or "")[:120],
-                defaults={
-                    "street": (found.get("street") or "")[:200],
-                    "postcode": postcode if re.fullmatch(r"\d{5}", postcode) else "",
-                },
             )
             main = main or venue
         if main:

@@ -205,7 +205,9 @@ def availability_out(current: availability.Availability) -> dict:
     }
 
 
-def summary_out(request, event: Event, current: availability.Availability) -> dict:
+def summary_out(
+    request, event: Event, current: availability.Availability, *, has_online_sessions: bool, has_paid_tier: bool
+) -> dict:
     return {
         "id": event.id,
         "slug": event.slug,
@@ -220,20 +222,25 @@ def summary_out(request, event: Event, current: availability.Availability) -> di
         "commune": event.commune,
         "organization": {"slug": event.organization.slug, "name": event.organization.name},
         "themes": [{"slug": t.slug, "name": t.name} for t in event.themes.all()],
-        "has_online_sessions": event.has_online,
-        "is_free": not event.has_paid_tier,
+        "has_online_sessions": has_online_sessions,
+        "is_free": not has_paid_tier,
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "registration": availability_out(current),
     }
 
 
-def detail_out(request, event: Event) -> dict:
-    programme = selectors.programme_by_day(event)
-    sessions = [s for _day, day_sessions in programme for s in day_sessions]
-    session_left = availability.session_places_left([s for s in sessions if s.capacity is not None])
+def detail_out(request, programme: selectors.EventProgramme) -> dict:
+    event = programme.event
+    session_left = availability.session_places_left([s for s in programme.sessions if s.capacity is not None])
     venue = event.venue
     return {
-        **summary_out(request, event, availability.event_availability(event)),
+        **summary_out(
+            request,
+            event,
+            availability.event_availability(event),
+            has_online_sessions=programme.has_online_sessions,
+            has_paid_tier=programme.has_paid_tier,
+        ),
         "description": event.description,
         "audience": event.audience,
         "objectives": event.objectives,
@@ -265,11 +272,11 @@ def detail_out(request, event: Event) -> dict:
                 "payer_kind": t.payer_kind,
                 "includes": t.includes,
             }
-            for t in event.price_tiers.all()
+            for t in programme.price_tiers
         ],
         "speakers": [
             {"id": s.id, "name": s.name, "affiliation": s.affiliation, "bio": s.bio, "role": s.role}
-            for s in event.speakers.all()
+            for s in programme.speakers
         ],
         "days": [
             {
@@ -294,7 +301,7 @@ def detail_out(request, event: Event) -> dict:
                     for s in day_sessions
                 ],
             }
-            for day, day_sessions in programme
+            for day, day_sessions in programme.days
         ],
         "documents": [
             {
@@ -304,7 +311,7 @@ def detail_out(request, event: Event) -> dict:
                 "size_bytes": d.size_bytes,
                 "url": request.build_absolute_uri(reverse("site:document", args=[d.id])),
             }
-            for d in selectors.documents_visible_to(event, is_registered_or_member=False)
+            for d in programme.documents_visible_to(is_registered_or_member=False)
         ],
     }
 
@@ -342,7 +349,16 @@ def list_events(request, filters: Query[CatalogueFilters]):
         "count": count,
         "limit": filters.limit,
         "offset": filters.offset,
-        "items": [summary_out(request, event, places[event.id]) for event in page],
+        "items": [
+            summary_out(
+                request,
+                event,
+                places[event.id],
+                has_online_sessions=event.has_online,
+                has_paid_tier=event.has_paid_tier,
+            )
+            for event in page
+        ],
     }
 
 
@@ -355,4 +371,4 @@ def list_events(request, filters: Query[CatalogueFilters]):
 def get_event(request, slug: str):
     """L'événement, ses journées et séances, ses intervenants, ses tarifs et les places restantes."""
     public_event_or_404(slug)
-    return detail_out(request, selectors.event_for_page(slug))
+    return detail_out(request, selectors.event_programme(slug))

@@ -5,12 +5,14 @@ from .models import Day, Document, Event, PriceTier, Series, Session, SessionSpe
 
 
 class KeepsEventDatesAndSearchInStep(admin.ModelAdmin):
-    """For rows of an event's programme: after an edit here, the event's dates and search text
-    are refreshed as the back-office's services do (`services.after_programme_change`)."""
+    """For rows of an event's programme: after an edit here, the event's dates, search text and
+    `updated_at` (the event page's cache key) follow as the back-office's services do
+    (`services.after_programme_change`)."""
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.after_programme_change(obj.event)
+    def save_related(self, request, form, formsets, change):
+        """After the row and its inlines (a session's speakers) are saved."""
+        super().save_related(request, form, formsets, change)
+        services.after_programme_change(form.instance.event)
 
     def delete_model(self, request, obj):
         event = obj.event
@@ -83,11 +85,27 @@ class VenueAdmin(admin.ModelAdmin):
     list_display = ["name", "city", "organization"]
     search_fields = ["name", "city"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.touch_events_of_venue(venue=obj)
+
+    def delete_model(self, request, obj):
+        services.touch_events_of_venue(venue=obj)
+        super().delete_model(request, obj)
+
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.touch_events_with_theme(theme=obj)
+
+    def delete_model(self, request, obj):
+        services.touch_events_with_theme(theme=obj)
+        super().delete_model(request, obj)
 
 
 @admin.register(Day)
@@ -102,4 +120,13 @@ class SpeakerAdmin(KeepsEventDatesAndSearchInStep):
     search_fields = ["name", "event__title"]
 
 
-admin.site.register([PriceTier, Document])
+@admin.register(PriceTier)
+class PriceTierAdmin(KeepsEventDatesAndSearchInStep):
+    list_display = ["label", "event", "amount_cents", "payer_kind"]
+    search_fields = ["label", "event__title"]
+
+
+@admin.register(Document)
+class DocumentAdmin(KeepsEventDatesAndSearchInStep):
+    list_display = ["title", "event", "kind", "is_public"]
+    search_fields = ["title", "event__title"]

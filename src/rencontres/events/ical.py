@@ -4,7 +4,8 @@ import datetime as dt
 
 import icalendar
 
-from .models import Event
+from .enums import SessionMode
+from .selectors import EventProgramme
 
 
 def _session_bounds(session) -> tuple[dt.datetime, dt.datetime] | None:
@@ -16,15 +17,16 @@ def _session_bounds(session) -> tuple[dt.datetime, dt.datetime] | None:
     return start, end
 
 
-def event_calendar(event: Event, request) -> bytes:
+def event_calendar(programme: EventProgramme, request) -> bytes:
+    event = programme.event
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Rencontres//rencontres//FR")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", event.title)
     page_url = request.build_absolute_uri(event.get_absolute_url())
     stamp = event.updated_at
-    for day in event.days.all():
-        for session in day.sessions.all():
+    for _day, sessions in programme.days:
+        for session in sessions:
             bounds = _session_bounds(session)
             if bounds is None:
                 continue
@@ -35,7 +37,7 @@ def event_calendar(event: Event, request) -> bytes:
             entry.add("dtend", bounds[1])
             entry.add("summary", f"{session.title} – {event.title}")
             venue = session.venue or event.venue
-            if session.mode == "online":
+            if session.mode == SessionMode.ONLINE:
                 entry.add("location", "En ligne")
             elif venue:
                 entry.add("location", f"{venue.name}, {venue.address_line}".strip(", "))

@@ -8,16 +8,17 @@ from django.utils.translation import gettext as _
 
 from rencontres.core import formatting
 
-from . import selectors
-from .models import Event
+from .enums import SessionMode
+from .selectors import EventProgramme
 
 TEMPLATE = Path(__file__).with_name("typst") / "programme.typ"
 
 
-def programme_data(event: Event) -> dict:
+def programme_data(programme: EventProgramme) -> dict:
     """Everything the Typst template prints, already formatted in French."""
+    event = programme.event
     days = []
-    for day, sessions in selectors.programme_by_day(event):
+    for day, sessions in programme.days:
         label = formatting.format_day(day.date, month_only=day.is_month_only)
         days.append(
             {
@@ -29,7 +30,7 @@ def programme_data(event: Event) -> dict:
                         "details": " · ".join(
                             p
                             for p in [
-                                s.get_mode_display() if s.mode != "on_site" else "",
+                                s.get_mode_display() if s.mode != SessionMode.ON_SITE else "",
                                 _("ouverte au public") if s.is_open_to_public else "",
                                 s.venue.name if s.venue else "",
                             ]
@@ -41,7 +42,7 @@ def programme_data(event: Event) -> dict:
                 ],
             }
         )
-    venues = selectors.venues_of(event)
+    venues = programme.venues
     contact = " · ".join(p for p in [event.contact_name, event.contact_email, event.contact_phone] if p)
     return {
         "title": event.title,
@@ -52,10 +53,10 @@ def programme_data(event: Event) -> dict:
         "place": venues[0].city if venues and venues[0].city else event.commune,
         "cancelled": event.is_cancelled,
         "days": days,
-        "speakers": [{"name": s.name, "affiliation": s.affiliation} for s in event.speakers.all()],
+        "speakers": [{"name": s.name, "affiliation": s.affiliation} for s in programme.speakers],
         "prices": [
             {"label": t.label, "amount": formatting.format_euros(t.amount_cents), "includes": t.includes}
-            for t in event.price_tiers.all()
+            for t in programme.price_tiers
         ],
         "vat_note": event.organization.vat_note,
         "venues": [{"name": v.name, "address": v.address_line, "access": v.transport_access} for v in venues],
@@ -71,5 +72,5 @@ def programme_data(event: Event) -> dict:
     }
 
 
-def render_programme(event: Event) -> bytes:
-    return typst.compile(TEMPLATE.read_bytes(), sys_inputs={"data": json.dumps(programme_data(event))})
+def render_programme(programme: EventProgramme) -> bytes:
+    return typst.compile(TEMPLATE.read_bytes(), sys_inputs={"data": json.dumps(programme_data(programme))})

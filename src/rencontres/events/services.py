@@ -5,7 +5,7 @@ import unicodedata
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -80,7 +80,7 @@ def refresh_search_text(event: Event) -> None:
     parts += list(event.speakers.values_list("name", flat=True))
     parts += list(event.sessions.values_list("title", flat=True))
     event.search_text = fold_for_search(" ".join(p for p in parts if p))
-    event.save(update_fields=["search_text"])
+    event.save(update_fields=["search_text", "updated_at"])
 
 
 def refresh_event_dates(event: Event) -> None:
@@ -88,12 +88,28 @@ def refresh_event_dates(event: Event) -> None:
     bounds = event.days.aggregate(first=Min("date"), last=Max("date"))
     event.starts_on, event.ends_on = bounds["first"], bounds["last"]
     event.dates_are_months = event.days.filter(date__in=[event.starts_on, event.ends_on], is_month_only=True).exists()
-    event.save(update_fields=["starts_on", "ends_on", "dates_are_months"])
+    event.save(update_fields=["starts_on", "ends_on", "dates_are_months", "updated_at"])
 
 
 def after_programme_change(event: Event) -> None:
+    """After any change of days, sessions, speakers, venues, prices or documents: dates, search text, `updated_at`.
+
+    The event page caches its programme under the event's `updated_at`: moving it here is
+    what makes an edit show at once.
+    """
     refresh_event_dates(event)
     refresh_search_text(event)
+
+
+def touch_events_of_venue(*, venue: Venue) -> None:
+    """A venue changed (in the admin): the events held there, or with a session there, show it at once."""
+    events = Event.objects.filter(Q(venue=venue) | Q(sessions__venue=venue)).values("pk")
+    Event.objects.filter(pk__in=events).update(updated_at=timezone.now())
+
+
+def touch_events_with_theme(*, theme) -> None:
+    """A theme was renamed (in the admin): the events it tags show the new name at once."""
+    Event.objects.filter(pk__in=theme.events.values("pk")).update(updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -112,11 +128,17 @@ def create_event(*, organization, title: str, format: str, **fields) -> Event:
 
 @transaction.atomic
 def update_event(*, event: Event, themes=None, **fields) -> Event:
-    """Change the event's own fields (not its programme)."""
+    """Change the event's own fields (not its programme), writing only the fields given.
+
+    `event` was read at the start of the request: saving its other fields too would write
+    back what it held then over a change made since (a cancellation, a publication).
+    The editor passes the fields its form changed (`form.changed_data`).
+    """
     for name, value in fields.items():
         setattr(event, name, value)
     event.full_clean()
-    event.save()
+    if fields:
+        event.save(update_fields=[*fields, "updated_at"])
     if themes is not None:
         event.themes.set(themes)
     refresh_search_text(event)
@@ -133,7 +155,17 @@ def publish_event(*, event: Event) -> Event:
         raise EventRuleError(_("Ajoutez au moins une journée au programme avant de publier."))
     event.status = EventStatus.PUBLISHED
     event.published_at = event.published_at or timezone.now()
-    event.save(update_fields=["status", "published_at"])
+    event.save(update_fields=["status", "published_at", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def cancel_event(*, event: Event) -> Event:
+    """Mark the event cancelled (it stays on the public site, marked so); only its status and `updated_at` change."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status != EventStatus.CANCELLED:
+        event.status = EventStatus.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
     return event
 
 
@@ -142,7 +174,7 @@ def unpublish_event(*, event: Event) -> Event:
     """Take an event back to draft: it disappears from the public site."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.status = EventStatus.DRAFT
-    event.save(update_fields=["status"])
+    event.save(update_fields=["status", "updated_at"])
     return event
 
 
@@ -239,10 +271,21 @@ def delete_speaker(*, speaker: Speaker) -> None:
 
 @transaction.atomic
 def add_venue(*, event: Event, name: str, **fields) -> Venue:
-    """A venue of the event's organisation; it becomes the event's main venue when it has none yet."""
-    venue = Venue(organization=event.organization, name=name, **fields)
+    """A venue of the event's organisation, the one it has already when the name and address match (any case);
+    it becomes the event's main venue when the event has none yet."""
+    venue = Venue(organization=event.organization, name=name.strip(), **fields)
     venue.full_clean()
-    venue.save()
+    same = Venue.objects.filter(
+        organization=event.organization,
+        name__iexact=venue.name,
+        street__iexact=venue.street,
+        postcode=venue.postcode,
+        city__iexact=venue.city,
+    ).first()
+    if same is not None:
+        venue = same
+    else:
+        venue.save()
     if event.venue_id is None:
         update_event(event=event, venue=venue)
     return venue
@@ -250,9 +293,10 @@ def add_venue(*, event: Event, name: str, **fields) -> Venue:
 
 @transaction.atomic
 def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: str, includes: str = "") -> PriceTier:
+    """A price of the event, shown after the others."""
     if amount_cents < 0:
         raise EventRuleError(_("Un tarif ne peut pas être négatif."))
-    return PriceTier.objects.create(
+    tier = PriceTier.objects.create(
         event=event,
         label=label,
         amount_cents=amount_cents,
@@ -260,13 +304,22 @@ def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: s
         includes=includes,
         order=event.price_tiers.count(),
     )
-
-
-def delete_price_tier(*, tier: PriceTier) -> None:
-    tier.delete()
+    _touch(event)
+    return tier
 
 
 @transaction.atomic
+def delete_price_tier(*, tier: PriceTier) -> None:
+    """Remove a price; registrations made at it keep their amount."""
+    tier.delete()
+    _touch(tier.event)
+
+
+def _touch(event: Event) -> None:
+    """Move `updated_at` after a change that neither dates nor search text follow (prices, documents)."""
+    event.save(update_fields=["updated_at"])
+
+
 def document_file_kind(uploaded_file) -> files.FileKind:
     """The kind of a file offered as an event document, read from its content; refused in French otherwise.
 
@@ -303,11 +356,13 @@ def document_file_kind(uploaded_file) -> files.FileKind:
     return kind
 
 
+@transaction.atomic
 def add_document(*, event: Event, title: str, uploaded_file, kind: str, is_public: bool = True, day=None) -> Document:
     """Attach a file of an accepted kind; its format and size are read from the file itself."""
     if day is not None and day.event_id != event.id:
         raise EventRuleError(_("Cette journée n'appartient pas à l'événement."))
     file_kind = document_file_kind(uploaded_file)
+    _touch(event)
     return Document.objects.create(
         event=event,
         day=day,
@@ -320,10 +375,12 @@ def add_document(*, event: Event, title: str, uploaded_file, kind: str, is_publi
     )
 
 
+@transaction.atomic
 def delete_document(*, document: Document) -> None:
     """The row and its file: nothing else points to the file."""
     document.file.delete(save=False)
     document.delete()
+    _touch(document.event)
 
 
 @transaction.atomic

@@ -30,20 +30,14 @@ from rencontres.events.models import Day, Document, Event, PriceTier, Session, S
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
 
-SECTIONS = {
-    "programme": "backoffice/events/_programme.html",
-    "speakers": "backoffice/events/_speakers.html",
-    "venues": "backoffice/events/_venues.html",
-    "prices": "backoffice/events/_prices.html",
-    "documents": "backoffice/events/_documents.html",
-}
+EDITOR_TEMPLATE = "backoffice/events/event_editor.html"
 
 
 def _event_for_member(request, event_id: int) -> Event:
     return backoffice_access.event_for_member(request.user, event_id)
 
 
-def _editor_context(event: Event, **bound) -> dict:
+def _programme_context(event: Event, bound: dict) -> dict:
     days = list(event.days.prefetch_related("sessions__session_speakers__speaker", "sessions__venue"))
     bound_session_form, bound_day_id = bound.get("session_form"), bound.get("session_form_day_id")
     day_blocks = [
@@ -51,31 +45,71 @@ def _editor_context(event: Event, **bound) -> dict:
         for day in days
     ]
     return {
-        "event": event,
-        "event_form": bound.get("event_form") or EventForm(instance=event),
         "day_blocks": day_blocks,
         "day_form": bound.get("day_form") or DayForm(prefix="day"),
         "session_form_day_id": bound_day_id,
-        "speaker_form": bound.get("speaker_form") or SpeakerForm(prefix="speaker"),
-        "venue_form": bound.get("venue_form") or VenueForm(prefix="venue"),
-        "price_form": bound.get("price_form") or PriceTierForm(prefix="price"),
-        "document_form": bound.get("document_form") or DocumentForm(event=event, prefix="document"),
-        "speakers": event.speakers.all(),
-        "venues": event.organization.venues.all(),
-        "price_tiers": event.price_tiers.all(),
-        "documents": event.documents.select_related("day"),
-        "import_review": doubts_to_review(event),
-        "registrations_url": reverse("backoffice:registrations", args=[event.id]),
     }
 
 
+def _speakers_context(event: Event, bound: dict) -> dict:
+    return {
+        "speakers": event.speakers.all(),
+        "speaker_form": bound.get("speaker_form") or SpeakerForm(prefix="speaker"),
+    }
+
+
+def _venues_context(event: Event, bound: dict) -> dict:
+    return {
+        "venues": event.organization.venues.all(),
+        "venue_form": bound.get("venue_form") or VenueForm(prefix="venue"),
+    }
+
+
+def _prices_context(event: Event, bound: dict) -> dict:
+    return {
+        "price_tiers": event.price_tiers.all(),
+        "price_form": bound.get("price_form") or PriceTierForm(prefix="price"),
+    }
+
+
+def _documents_context(event: Event, bound: dict) -> dict:
+    return {
+        "documents": event.documents.select_related("day"),
+        "document_form": bound.get("document_form") or DocumentForm(event=event, prefix="document"),
+    }
+
+
+# Each htmx section of the editor: a partial of the editor's template, and what it shows.
+SECTIONS = {
+    "programme": _programme_context,
+    "speakers": _speakers_context,
+    "venues": _venues_context,
+    "prices": _prices_context,
+    "documents": _documents_context,
+}
+
+
+def _editor_context(event: Event, **bound) -> dict:
+    context = {
+        "event": event,
+        "event_form": bound.get("event_form") or EventForm(instance=event),
+        "import_review": doubts_to_review(event),
+        "registrations_url": reverse("backoffice:registrations", args=[event.id]),
+    }
+    for section_context in SECTIONS.values():
+        context |= section_context(event, bound)
+    return context
+
+
 def _section_response(request, event: Event, section: str, *, errors: bool = False, **bound):
-    """The refreshed section for htmx; without JavaScript, the editor (with errors) or a redirect."""
+    """The refreshed section for htmx (that partial only, with only its context); without JavaScript,
+    the editor (with errors) or a redirect."""
     if request.htmx:
-        return render(request, SECTIONS[section], _editor_context(event, **bound))
+        context = {"event": event, "import_review": doubts_to_review(event), **SECTIONS[section](event, bound)}
+        return render(request, f"{EDITOR_TEMPLATE}#{section}", context)
     if errors:
         messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
-        return render(request, "backoffice/events/event_editor.html", _editor_context(event, **bound), status=400)
+        return render(request, EDITOR_TEMPLATE, _editor_context(event, **bound), status=400)
     return redirect(reverse("backoffice:event_edit", args=[event.id]) + f"#{section}")
 
 
@@ -121,16 +155,15 @@ def event_edit(request, event_id: int):
     if request.method == "POST":
         form = EventForm(request.POST, instance=event)
         if form.is_valid():
-            fields = {name: value for name, value in form.cleaned_data.items() if name != "themes"}
+            # Only what the organiser changed: the rest may have changed since the page was read.
+            fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "themes"}
             services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
             messages.success(request, _("Informations enregistrées."))
             return redirect("backoffice:event_edit", event.id)
         messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
         event.refresh_from_db()
-        return render(
-            request, "backoffice/events/event_editor.html", _editor_context(event, event_form=form), status=400
-        )
-    return render(request, "backoffice/events/event_editor.html", _editor_context(event))
+        return render(request, EDITOR_TEMPLATE, _editor_context(event, event_form=form), status=400)
+    return render(request, EDITOR_TEMPLATE, _editor_context(event))
 
 
 @login_required

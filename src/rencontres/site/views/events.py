@@ -1,13 +1,16 @@
 """The public face: catalogue, event pages, cycles, calendar files, programme PDF."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from rencontres.core import files
 from rencontres.core.http import user_file_response
 from rencontres.events import ical, programme_pdf, selectors
+from rencontres.events.enums import SessionMode, SpeakerRole
 from rencontres.events.models import Document, Event, Series
 from rencontres.organizations import access
 from rencontres.registrations import selectors as registration_selectors
@@ -17,6 +20,8 @@ from rencontres.site.forms.catalogue import CatalogueFilterForm
 PAGE_SIZE = 20
 PREVIEW_SIZE = 12
 WHEN_VALUES = {"a-venir": "upcoming", "passes": "past"}
+PROGRAMME_TEMPLATE = "site/_event_programme.html"
+PROGRAMME_CACHE_SECONDS = 7 * 24 * 3600  # a new version of the event gets a new key; old ones are culled
 
 
 def _viewable_event(request, slug: str) -> Event:
@@ -25,13 +30,44 @@ def _viewable_event(request, slug: str) -> Event:
         event = selectors.event_for_page(slug)
     except Event.DoesNotExist:
         raise Http404 from None
-    _deny_unless_viewable(request, event)
+    if not access.can_view_event(request.user, event):
+        raise Http404
     return event
 
 
-def _deny_unless_viewable(request, event: Event) -> None:
-    if not access.can_view_event(request.user, event):
-        raise Http404
+def _viewable_programme(request, slug: str) -> selectors.EventProgramme:
+    return selectors.programme_of(_viewable_event(request, slug))
+
+
+def programme_cache_key(event: Event) -> str:
+    return f"event-programme:v1:{event.pk}:{event.updated_at.isoformat()}"
+
+
+def programme_fragments(event: Event) -> dict:
+    """The event page's parts that show the programme, rendered once per version of the event.
+
+    Keyed on the event's `updated_at`, which every change of the event or its programme
+    moves (events.services and the admin): an edit shows at once, and a visit with the
+    fragments in the cache reads no programme row (one cache read instead of seven queries
+    and the programme's rendering). Both lists of documents are kept, so the visitor
+    decides which one shows without entering the key.
+    """
+    key = programme_cache_key(event)
+    fragments = cache.get(key)
+    if fragments is None:
+        programme = selectors.programme_of(event)
+        context = {"event": event, "programme": programme, "modes": SessionMode, "roles": SpeakerRole}
+        fragments = {
+            name: render_to_string(f"{PROGRAMME_TEMPLATE}#{name}", context)
+            for name in ("place_line", "themes", "programme", "price_list", "venues")
+        }
+        for name, visible in [("public_documents", False), ("all_documents", True)]:
+            documents = programme.documents_visible_to(is_registered_or_member=visible)
+            fragments[name] = render_to_string(f"{PROGRAMME_TEMPLATE}#documents", {"documents": documents})
+        fragments["has_price_tiers"] = bool(programme.price_tiers)
+        fragments["json_ld_facts"] = jsonld.programme_facts(programme)
+        cache.set(key, fragments, PROGRAMME_CACHE_SECONDS)
+    return fragments
 
 
 def catalogue(request):
@@ -68,27 +104,20 @@ def catalogue(request):
 
 
 def event_detail(request, slug: str):
-    try:
-        page = selectors.event_page(slug)
-    except Event.DoesNotExist:
-        raise Http404 from None
-    event = page.event
-    _deny_unless_viewable(request, event)
+    event = _viewable_event(request, slug)
+    fragments = programme_fragments(event)
     is_member = access.can_manage_event(request.user, event)
     registration = registration_selectors.event_registration_context(event, request)
     is_registered = registration["my_registration_is_confirmed"]
     context = {
         "event": event,
-        "programme": page.programme,
-        "speakers": page.speakers,
-        "themes": page.themes,
-        "price_tiers": page.price_tiers,
-        "has_online": page.has_online,
-        "venues": page.venues,
-        "documents": page.documents_visible_to(is_registered_or_member=is_member or is_registered),
+        "fragments": fragments,
+        "can_see_private_documents": is_member or is_registered,
         "is_member": is_member,
         "places_left": registration["registration_availability"].places_left,
-        "json_ld": jsonld.event_json_ld(page, request) if event.is_visible_to_public else None,
+        "json_ld": jsonld.event_json_ld(fragments["json_ld_facts"], event=event, request=request)
+        if event.is_visible_to_public
+        else None,
         "registration_box_template": "site/_event_box.html",
         **registration,
     }
@@ -96,16 +125,16 @@ def event_detail(request, slug: str):
 
 
 def event_ical(request, slug: str):
-    event = _viewable_event(request, slug)
-    response = HttpResponse(ical.event_calendar(event, request), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    programme = _viewable_programme(request, slug)
+    response = HttpResponse(ical.event_calendar(programme, request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{programme.event.slug}.ics"'
     return response
 
 
 def event_programme_pdf(request, slug: str):
-    event = _viewable_event(request, slug)
-    response = HttpResponse(programme_pdf.render_programme(event), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="programme-{event.slug}.pdf"'
+    programme = _viewable_programme(request, slug)
+    response = HttpResponse(programme_pdf.render_programme(programme), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="programme-{programme.event.slug}.pdf"'
     return response
 
 
