@@ -134,6 +134,16 @@ def publish_event(*, event: Event) -> Event:
 
 
 @transaction.atomic
+def cancel_event(*, event: Event) -> Event:
+    """Mark the event cancelled (it stays on the public site, marked so); only its status and `updated_at` change."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status != EventStatus.CANCELLED:
+        event.status = EventStatus.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+    return event
+
+
+@transaction.atomic
 def unpublish_event(*, event: Event) -> Event:
     """Take an event back to draft: it disappears from the public site."""
     event = Event.objects.select_for_update().get(pk=event.pk)
