@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from rencontres.events.demo import load_demo
 from rencontres.events.demo_data import (
     DEMO_EVENTS,
     DEMO_ORGANISER_EMAIL,
@@ -17,6 +16,7 @@ from rencontres.events.enums import EventStatus, PayerKind, SessionKind, Session
 from rencontres.events.models import Event, Session
 from rencontres.organizations.enums import Role
 from rencontres.organizations.models import Membership, Organization
+from rencontres.registrations.demo import load_demo  # the events with their places
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices():
     load_demo()
     event = demo_event("004")
 
-    assert (event.capacity_min, event.capacity_max) == (13, 30)
+    assert (event.places.capacity_min, event.places.capacity_max) == (13, 30)
     assert event.total_hours == 90
     assert [(t.amount_cents, t.payer_kind) for t in event.price_tiers.all()] == [
         (300000, PayerKind.EMPLOYER),

@@ -109,17 +109,63 @@ def test_confirming_an_offer_too_late_is_refused(organization):
         services.confirm_offer(registration=waiting, now=NOW + dt.timedelta(hours=49))
 
 
-def test_a_newcomer_waits_behind_people_already_waiting_when_a_place_is_free(organization):
+def test_raising_the_capacity_offers_the_freed_place_at_once_and_a_newcomer_waits(organization):
     event = make_event(organization, capacity=1)
     register(event)
     waiting = register(event)
-    # The organiser raises capacity: a place is free but someone already waits.
-    event.capacity_max = 2
-    event.save(update_fields=["capacity_max"])
+
+    offered = services.set_capacity(event=event, capacity_max=2)
     newcomer = register(event)
+
     waiting.refresh_from_db()
-    assert newcomer.state == S.WAITING
-    assert waiting.state == S.OFFERED
+    assert [r.id for r in offered] == [waiting.id]
+    assert (waiting.state, newcomer.state) == (S.OFFERED, S.WAITING)
+
+
+def test_lowering_the_capacity_takes_no_place_back(organization):
+    event = make_event(organization, capacity=2)
+    first, second = register(event), register(event)
+
+    services.set_capacity(event=event, capacity_max=1)
+    third = register(event)
+
+    first.refresh_from_db(), second.refresh_from_db()
+    assert [first.state, second.state, third.state] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
+
+
+def test_a_minimum_above_the_maximum_is_refused_in_french(organization):
+    event = make_event(organization, capacity=10)
+    with pytest.raises(RegistrationError, match="minimum ne peut pas dépasser") as refused:
+        services.set_capacity(event=event, capacity_max=10, capacity_min=12)
+    assert refused.value.field == "capacity_min"
+
+
+def test_an_employer_paying_needs_its_name_address_and_contact_whatever_the_face(organization):
+    event = make_event(organization, capacity=10)
+    employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=85000)
+
+    with pytest.raises(RegistrationError) as refused:
+        register(event, price_tier=employer)
+
+    assert [field for field, _message in refused.value.errors] == [
+        "employer_name",
+        "employer_address",
+        "payer_contact_email",
+    ]
+    assert refused.value.message == "Indiquez le nom de l'employeur, qui paie l'inscription."
+    assert not Registration.objects.exists()
+
+
+def test_an_opco_paying_needs_its_name(organization):
+    event = make_event(organization, capacity=10)
+    opco = add_tier(event, payer_kind=PayerKind.OPCO, amount_cents=85000)
+
+    with pytest.raises(RegistrationError, match="nom de l'OPCO") as refused:
+        register(event, price_tier=opco, payer_contact_email="contact@opco.fr")
+
+    assert refused.value.field == "payer_name"
+    registration = register(event, price_tier=opco, payer_name="Uniformation", payer_contact_email="contact@opco.fr")
+    assert (registration.payer_kind, registration.payer_name) == (PayerKind.OPCO, "Uniformation")
 
 
 def test_every_state_change_is_journaled(organization, alice):
@@ -183,7 +229,13 @@ def test_a_draft_event_refuses_registrations(organization):
 def test_the_price_comes_from_the_tier(organization):
     event = make_event(organization, capacity=10)
     employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=300000, label="Employeur")
-    registration = register(event, price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
+    registration = register(
+        event,
+        price_tier=employer,
+        employer_name="CCAS",
+        employer_address="1 place de la Mairie, Bobigny",
+        payer_contact_email="rh@ccas.fr",
+    )
     assert (registration.amount_cents, registration.payer_kind, registration.price_label) == (
         300000,
         "employer",
@@ -232,7 +284,14 @@ def test_acknowledgements_go_to_participant_and_payer_contact(organization, afte
     event = make_event(organization, capacity=10)
     employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=85000)
     with after_commit():
-        register(event, "anne@example.org", price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
+        register(
+            event,
+            "anne@example.org",
+            price_tier=employer,
+            employer_name="CCAS",
+            employer_address="1 place de la Mairie, Bobigny",
+            payer_contact_email="rh@ccas.fr",
+        )
     assert sorted(m.to[0] for m in mail.outbox) == ["anne@example.org", "rh@ccas.fr"]
     participant = next(m for m in mail.outbox if m.to == ["anne@example.org"])
     assert "confirmée" in participant.subject
@@ -265,3 +324,16 @@ def test_confirming_the_event_tells_everyone_registered(organization, alice, aft
     with after_commit():
         services.confirm_event_takes_place(event=event, actor=alice)
     assert len(mail.outbox) == 1 and "maintenu" in mail.outbox[0].subject
+
+
+def test_cancelling_the_event_goes_through_the_events_app_and_refreshes_its_pages(organization, alice):
+    # events.services.cancel_event saves the status with `updated_at`, which keys the cached
+    # event page: a direct UPDATE of the status (as before) left it stale.
+    with time_machine.travel(dt.datetime(2030, 1, 10, 12, tzinfo=dt.UTC), tick=False):
+        event = make_event(organization, capacity=3)
+        register(event)
+    with time_machine.travel(dt.datetime(2030, 1, 20, 12, tzinfo=dt.UTC), tick=False):
+        services.cancel_event(event=event, actor=alice)
+
+    event.refresh_from_db()
+    assert (event.status, event.updated_at) == (EventStatus.CANCELLED, dt.datetime(2030, 1, 20, 12, tzinfo=dt.UTC))

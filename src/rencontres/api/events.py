@@ -232,8 +232,9 @@ def detail_out(request, event: Event) -> dict:
     sessions = [s for _day, day_sessions in programme for s in day_sessions]
     session_left = availability.session_places_left([s for s in sessions if s.capacity is not None])
     venue = event.venue
+    current = availability.event_availability(event)
     return {
-        **summary_out(request, event, availability.event_availability(event)),
+        **summary_out(request, event, current),
         "description": event.description,
         "audience": event.audience,
         "objectives": event.objectives,
@@ -249,7 +250,7 @@ def detail_out(request, event: Event) -> dict:
             "accessibility_notes": venue.accessibility_notes,
         },
         "total_hours": float(event.total_hours) if event.total_hours is not None else None,
-        "capacity_min": event.capacity_min,
+        "capacity_min": current.capacity_min,
         "registration_opens_at": event.registration_opens_at,
         "registration_closes_at": event.registration_closes_at,
         "registration_url": event.registration_url,

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from rencontres.events.enums import SessionMode
 from rencontres.events.models import Event
 from rencontres.events.selectors import EventPage
+from rencontres.registrations import availability
 
 
 def _place(venue) -> dict:
@@ -80,8 +81,9 @@ def event_json_ld(page: EventPage, request) -> str:
         ]
     else:
         data["isAccessibleForFree"] = True
-    if event.capacity_max:
-        data["maximumAttendeeCapacity"] = event.capacity_max
+    capacity_max = availability.places_of(event).capacity_max  # the places belong to the registrations app
+    if capacity_max:
+        data["maximumAttendeeCapacity"] = capacity_max
     data["subEvent"] = [
         {
             "@type": "Event",
