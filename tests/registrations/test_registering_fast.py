@@ -94,10 +94,10 @@ def test_registering_through_the_api_takes_a_fixed_number_of_queries(
     event = make_event(organization, capacity=1)
     post(client, event, body("first@example.org"))
 
-    # The event and what its form asks (tiers, sessions, questions, settings), the savepoint,
-    # the tier check, the account, the acknowledgement task, the lock of the places row, the
-    # person's live registration, the registration, the places row's update, the journal entry.
-    with django_assert_max_num_queries(15):
+    # The event with its settings, its tiers and its questions, the savepoint, the account, the
+    # acknowledgement task, the lock of the places row, the person's live registration, the
+    # registration, the places row's new counts, the journal entry.
+    with django_assert_max_num_queries(12):
         response = post(client, event, body("second@example.org"))
 
     assert response.status_code == 201 and response.json()["waiting_position"] == 1

@@ -17,8 +17,16 @@ from .models import Registration
 
 
 def event_to_register(slug: str) -> Event | None:
-    """A public event (published or cancelled) that people may try to register to, by its address."""
-    return Event.objects.filter(slug=slug, status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED]).first()
+    """A public event (published or cancelled) that people may try to register to, by its address.
+
+    With its registration settings and price tiers, which registering reads in any case.
+    """
+    return (
+        Event.objects.filter(slug=slug, status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+        .select_related("registration_settings")
+        .prefetch_related("price_tiers")
+        .first()
+    )
 
 
 def waiting_position(registration: Registration) -> int | None:

@@ -10,7 +10,7 @@ from .capacity import copy_capacity, set_capacity
 from .decisions import accept, record_commitment, refuse
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
-from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, payer_problems, register
+from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
 from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
 
 __all__ = [
@@ -27,12 +27,12 @@ __all__ = [
     "expire_offers",
     "fill_free_places",
     "normalize_email",
-    "payer_problems",
     "promote",
     "queue_email",
     "record_commitment",
     "refuse",
     "register",
+    "registration_problems",
     "registrations_to_tell",
     "set_capacity",
     "settings_of",

@@ -55,8 +55,12 @@ class Payer:
     contact_email: str = ""  # who at the employer or the OPCO receives the acknowledgement
 
 
-def payer_problems(*, applicant: Applicant, payer: Payer) -> list[tuple[str, str]]:
-    """What the payer rules miss, as (field, French message): an employer paying needs its name, address and a contact; an OPCO, its name and a contact."""
+def registration_problems(*, applicant: Applicant, payer: Payer) -> list[tuple[str, str]]:
+    """What the applicant and payer rules refuse, as (field, French message), every face showing them all at once.
+
+    An employer paying needs its name, address and a contact; an OPCO, its name and a
+    contact; a SIRET, when given, has 14 digits.
+    """
     kind = payer.price_tier.payer_kind if payer.price_tier is not None else None
     missing = []
     if kind == PayerKind.EMPLOYER:
@@ -82,7 +86,11 @@ def payer_problems(*, applicant: Applicant, payer: Payer) -> list[tuple[str, str
                 _("Indiquez l'adresse d'un contact à l'OPCO : il reçoit l'accusé de réception."),
             ),
         ]
-    return [(field, message) for value, field, message in missing if not value.strip()]
+    problems = [(field, message) for value, field, message in missing if not value.strip()]
+    siret = "".join(applicant.employer_siret.split())
+    if siret and (len(siret) != 14 or not siret.isdigit()):
+        problems.append(("employer_siret", str(SIRET_MESSAGE)))
+    return problems
 
 
 def claim_acknowledgement(*, event_id: int, email: str) -> int | None:
@@ -101,16 +109,13 @@ def claim_acknowledgement(*, event_id: int, email: str) -> int | None:
     return registration_id if claimed == 1 else None
 
 
-def _check_payer(event: Event, applicant: Applicant, payer: Payer) -> None:
+def _check_applicant_and_payer(event: Event, applicant: Applicant, payer: Payer) -> None:
     tier = payer.price_tier
     if tier is not None and tier.event_id != event.id:
         raise RegistrationError(_("Ce tarif n'appartient pas à cet événement."), field="price_tier")
     if tier is None and event.price_tiers.exists():
         raise RegistrationError(_("Choisissez qui paie l'inscription."), field="price_tier")
-    problems = payer_problems(applicant=applicant, payer=payer)
-    siret = "".join(applicant.employer_siret.split())
-    if siret and (len(siret) != 14 or not siret.isdigit()):
-        problems.append(("employer_siret", SIRET_MESSAGE))
+    problems = registration_problems(applicant=applicant, payer=payer)
     if problems:
         raise RegistrationError.for_fields(problems)
 
@@ -187,7 +192,7 @@ def register(
     now = now or timezone.now()
     email = normalize_email(applicant.email)
     sessions = list(sessions)
-    _check_payer(event, applicant, payer)
+    _check_applicant_and_payer(event, applicant, payer)
     if any(s.event_id != event.id for s in sessions):
         raise RegistrationError(_("Cette séance n'appartient pas à cet événement."), field="sessions")
     try:

@@ -2,7 +2,6 @@
 `Applicant` and a `Payer` (`service_arguments()`); the rules themselves are the service's."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
@@ -12,7 +11,7 @@ from rencontres.events.enums import PayerKind
 from rencontres.registrations import availability, selectors
 from rencontres.registrations.enums import QuestionKind
 from rencontres.registrations.models import Question
-from rencontres.registrations.services import Applicant, Payer, payer_problems, settings_of
+from rencontres.registrations.services import Applicant, Payer, registration_problems, settings_of
 from rencontres.registrations.uploads import checked_file_type
 
 ACCEPTED_DOCUMENTS = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
@@ -29,15 +28,6 @@ class DocumentField(forms.FileField):
         if uploaded:
             uploaded.checked_type = checked_file_type(uploaded)
         return uploaded
-
-
-def _siret(value: str) -> str:
-    digits = "".join(value.split())
-    if digits and (len(digits) != 14 or not digits.isdigit()):
-        raise ValidationError(
-            _("Le SIRET compte exactement 14 chiffres (espaces permis), par exemple 123 456 789 00012.")
-        )
-    return digits
 
 
 class RegistrationForm(DsfrBaseForm):
@@ -179,14 +169,11 @@ class RegistrationForm(DsfrBaseForm):
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
-    def clean_employer_siret(self):
-        return _siret(self.cleaned_data.get("employer_siret", ""))
-
     def clean(self):
         data = super().clean()
-        if data.get("price_tier") is not None:
-            # The service's own payer rules, shown here with the other fields' errors at once.
-            for field, message in payer_problems(applicant=self._applicant(data), payer=self._payer(data)):
+        # The service's own rules (payer, SIRET), shown here with the other fields' errors at once.
+        for field, message in registration_problems(applicant=self._applicant(data), payer=self._payer(data)):
+            if field in self.fields:
                 self.add_error(field, message)
         return data
 
