@@ -4,8 +4,10 @@ import pytest
 import time_machine
 from django.core import mail
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from rencontres.accounts.models import User
+from rencontres.events import services as event_services
 from rencontres.events.enums import EventStatus, PayerKind
 from rencontres.events.models import Session
 from rencontres.registrations import availability, services
@@ -337,3 +339,15 @@ def test_cancelling_the_event_goes_through_the_events_app_and_refreshes_its_page
 
     event.refresh_from_db()
     assert (event.status, event.updated_at) == (EventStatus.CANCELLED, dt.datetime(2030, 1, 20, 12, tzinfo=dt.UTC))
+
+
+def test_a_repeated_submission_after_registrations_closed_returns_the_registration_made(organization):
+    event = make_event(organization, capacity=3)
+    first = register(event, "anne@example.org")
+    event_services.update_event(event=event, registration_closes_at=timezone.now() - dt.timedelta(minutes=1))
+
+    again = register(event, "anne@example.org")
+
+    assert (again.id, again.just_created) == (first.id, False)
+    with pytest.raises(RegistrationError, match="closes"):
+        register(event, "paul@example.org")

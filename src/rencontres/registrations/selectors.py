@@ -21,12 +21,11 @@ def event_to_register(slug: str) -> Event | None:
 
     With its registration settings and price tiers, which registering reads in any case.
     """
-    return (
-        Event.objects.filter(slug=slug, status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
-        .select_related("registration_settings")
-        .prefetch_related("price_tiers")
-        .first()
-    )
+    public = Event.objects.select_related("registration_settings").prefetch_related("price_tiers")
+    try:
+        return public.get(slug=slug, status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+    except Event.DoesNotExist:
+        return None
 
 
 def waiting_position(registration: Registration) -> int | None:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -150,6 +150,14 @@ def _check_session_places(sessions) -> None:
             )
 
 
+def _live_registration(event: Event, email: str) -> Registration | None:
+    """The person's live registration to the event, marked as not created by this call; None if there is none."""
+    existing = Registration.objects.filter(event=event, email=email, state__in=LIVE_STATES).first()
+    if existing is not None:
+        existing.just_created = False
+    return existing
+
+
 def _new_registration(event: Event, email: str, applicant: Applicant, payer: Payer) -> Registration:
     tier = payer.price_tier
     return Registration(
@@ -208,13 +216,14 @@ def register(
     requires_application = places_row.settings_of(event).requires_application
     places = places_row.lock(event.id)
     event = places.event  # read afresh under the lock: its status or dates may have just changed
-    existing = Registration.objects.filter(event=event, email=email, state__in=LIVE_STATES).first()
-    if existing is not None:
-        existing.just_created = False
-        return existing
     current = availability.of_places(places, now=now)
-    _check_can_register(event, email, current)
-    _check_session_places(sessions)
+    try:
+        _check_can_register(event, email, current)
+        _check_session_places(sessions)
+    except RegistrationError:
+        if (existing := _live_registration(event, email)) is not None:
+            return existing  # a repeated submission after registrations closed or the workshop filled
+        raise
 
     registration = _new_registration(event, email, applicant, payer)
     if requires_application:
@@ -223,9 +232,18 @@ def register(
         registration.state = RegistrationState.CONFIRMED
     else:
         registration.state = RegistrationState.WAITING
-        places.last_queue_number += 1
-        registration.queue_number = places.last_queue_number
-    registration.save(force_insert=True)
+        registration.queue_number = places.last_queue_number + 1
+    try:
+        # The person's live registration, if any, is found by the unique constraint rather than
+        # by a query first: under the lock, one SELECT less on every registration.
+        with transaction.atomic():
+            registration.save(force_insert=True)
+    except IntegrityError:
+        if (existing := _live_registration(event, email)) is not None:
+            return existing
+        raise
+    if registration.queue_number:
+        places.last_queue_number = registration.queue_number
     changed = places.count_change("", registration.state)
     places.save(update_fields=[*changed, "last_queue_number"] if registration.queue_number else changed)
     if sessions:
