@@ -228,6 +228,7 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
     from rencontres.events.models import Day, Event, PriceTier, Session, SessionSpeaker, Speaker, Theme, Venue
     from rencontres.events.services import fold_for_search
     from rencontres.organizations.models import Organization
+    from rencontres.registrations.models import EventPlaces
 
     rnd = random.Random(seed)
     now = timezone.now()
@@ -271,7 +272,7 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
             venues_of.setdefault(venue.organization_id, []).append(venue)
 
         formats = list(KINDS_OF_EVENT)
-        event_rows, plans = [], []
+        event_rows, plans, capacities = [], [], []
         for i in range(events):
             org = rnd.choice(organizations)
             fmt = rnd.choice(formats)
@@ -283,10 +284,15 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
             starts_on = today + dt.timedelta(days=rnd.randint(-400, 400))
             description = " ".join(rnd.sample(SENTENCES, 4))
             paid = rnd.random() < 0.6
+            # Drawn in the order the Event(...) arguments used to draw them, so the data stays the
+            # same; the capacity goes to the places rows (registrations.EventPlaces) written below.
+            subtitle = f"Édition {starts_on.year}" if rnd.random() < 0.5 else ""
+            invitation_only = rnd.random() < 0.1
+            capacities.append((10 if rnd.random() < 0.3 else None, rnd.choice([None, 30, 60, 120, 200])))
             event = Event(
                 organization=org,
                 title=title,
-                subtitle=f"Édition {starts_on.year}" if rnd.random() < 0.5 else "",
+                subtitle=subtitle,
                 slug=f"{slugify(title)[:90].strip('-')}-{i + 1}",
                 format=fmt,
                 status=EventStatus.PUBLISHED,
@@ -300,9 +306,7 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
                 registration_opens_at=now - dt.timedelta(days=30),
                 registration_closes_at=dt.datetime.combine(starts_on, dt.time(12), tzinfo=dt.UTC)
                 - dt.timedelta(days=3),
-                is_invitation_only=rnd.random() < 0.1,
-                capacity_min=10 if rnd.random() < 0.3 else None,
-                capacity_max=rnd.choice([None, 30, 60, 120, 200]),
+                is_invitation_only=invitation_only,
                 total_hours=12,
                 contact_name=f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}",
                 contact_email="contact@example.org",
@@ -314,6 +318,13 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
             event_rows.append(event)
             plans.append((online, paid, rnd.sample(themes, rnd.randint(1, 3)), topic))
         event_rows = Event.objects.bulk_create(event_rows, batch_size=batch)
+        EventPlaces.objects.bulk_create(
+            [
+                EventPlaces(event=event, capacity_min=low, capacity_max=high)
+                for event, (low, high) in zip(event_rows, capacities)
+            ],
+            batch_size=batch,
+        )
 
         days, speakers, theme_links, tiers = [], [], [], []
         for event, (_online, paid, event_themes, _topic) in zip(event_rows, plans):

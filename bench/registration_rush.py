@@ -85,6 +85,7 @@ def child_setup(*, count: int, out: Path) -> None:
     from rencontres.events import services as event_services
     from rencontres.events.enums import EventFormat
     from rencontres.organizations.models import Organization
+    from rencontres.registrations import services as registration_services
 
     organization = Organization.objects.create(name="Centre communal d'action sociale de Bobigny", slug="ccas-bobigny")
     starts_on = timezone.localdate() + dt.timedelta(days=60)
@@ -94,12 +95,12 @@ def child_setup(*, count: int, out: Path) -> None:
             organization=organization,
             title=f"Journée de l'action sociale {n + 1}",
             format=EventFormat.JOURNEE,
-            capacity_max=PLACES,
             registration_opens_at=timezone.now() - dt.timedelta(days=1),
             contact_email="contact@example.org",
         )
         day = event_services.add_day(event=event, date=starts_on)
         event_services.add_session(day=day, title="Plénière", start_time=dt.time(9), end_time=dt.time(17))
+        registration_services.set_capacity(event=event, capacity_max=PLACES)
         event_services.publish_event(event=event)
         slugs.append(event.slug)
     out.write_text(json.dumps(slugs))

@@ -56,7 +56,7 @@ def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
     from django.db import transaction
     from django.test import override_settings
 
-    from rencontres.events.demo import load_demo
+    from rencontres.registrations.demo import load_demo
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media_root):
         atomic = transaction.atomic()

@@ -228,3 +228,35 @@ def test_registering_needs_no_csrf_token(organization):
     client = Client(enforce_csrf_checks=True)
 
     assert post(client, event, payload()).status_code == 201
+
+
+def test_an_answer_outside_the_choices_or_blank_for_a_required_question_is_refused(client, organization):
+    event = make_event(organization)
+    meal = configuration.add_question(
+        event=event, label="Repas ?", kind=QuestionKind.CHOICE, choices="Midi\nSoir", is_required=True
+    )
+
+    outside = post(client, event, payload(answers={str(meal.id): "Matin"}))
+    blank = post(client, event, payload(answers={str(meal.id): "  "}))
+
+    assert outside.status_code == blank.status_code == 422
+    assert outside.json()["errors"] == [
+        {
+            "field": f"answers.{meal.id}",
+            "message": "Répondez à la question « Repas ? » par l'un de ces choix : Midi, Soir.",
+        }
+    ]
+    assert blank.json()["errors"] == [{"field": f"answers.{meal.id}", "message": "Répondez à la question « Repas ? »."}]
+    assert not Registration.objects.exists()
+
+
+def test_an_opco_paying_through_the_api_needs_its_name_as_in_the_form(client, organization):
+    event = make_event(organization)
+    opco = add_tier(event, payer_kind=PayerKind.OPCO, amount_cents=85000)
+
+    response = post(client, event, payload(price_tier=opco.id, payer_contact_email="contact@opco.fr"))
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "payer_name", "message": "Indiquez le nom de l'OPCO qui finance l'inscription."}
+    ]

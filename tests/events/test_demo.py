@@ -98,7 +98,7 @@ def test_seine_saint_denis_morning_is_free_by_invitation_with_transport_access(d
 def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices(demo):
     event = demo_event("004")
 
-    assert (event.capacity_min, event.capacity_max) == (13, 30)
+    assert (event.places.capacity_min, event.places.capacity_max) == (13, 30)
     assert event.total_hours == 90
     assert [(t.amount_cents, t.payer_kind) for t in event.price_tiers.all()] == [
         (300000, PayerKind.EMPLOYER),

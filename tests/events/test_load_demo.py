@@ -5,11 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 
-from rencontres.events.demo import load_demo
 from rencontres.events.demo_data import DEMO_EVENTS, DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD
 from rencontres.events.enums import EventStatus
 from rencontres.events.models import Event, Session
 from rencontres.organizations.models import Organization
+from rencontres.registrations.demo import load_demo
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,16 @@ from tests import factories
 _counter = itertools.count(1)
 
 
-def make_event(organization=None, *, capacity=None, **fields):
+def make_event(organization=None, *, capacity=None, capacity_min=None, **fields):
     fields.setdefault("days", (dt.date(2030, 3, 14),))
-    return factories.make_event(organization, capacity_max=capacity, **fields)
+    event = factories.make_event(organization, **fields)
+    if capacity is not None or capacity_min is not None:
+        services.set_capacity(event=event, capacity_max=capacity, capacity_min=capacity_min)
+    return event
+
+
+APPLICANT_FIELDS = {"first_name", "last_name", "job_title", "employer_name", "employer_address", "employer_siret"}
+PAYER_FIELDS = {"price_tier": "price_tier", "payer_name": "name", "payer_contact_email": "contact_email"}
 
 
 def add_tier(event, *, payer_kind=PayerKind.FREE, amount_cents=0, label=None):
@@ -31,7 +38,11 @@ def register(event, email=None, **fields):
     fields.setdefault("first_name", "Camille")
     fields.setdefault("last_name", f"Martin {n}")
     fields.setdefault("job_title", "assistante sociale")
-    return services.register(event=event, email=email or f"participant{n}@example.org", **fields)
+    applicant = services.Applicant(
+        email=email or f"participant{n}@example.org", **{k: fields.pop(k) for k in APPLICANT_FIELDS & set(fields)}
+    )
+    payer = services.Payer(**{PAYER_FIELDS[k]: fields.pop(k) for k in set(PAYER_FIELDS) & set(fields)})
+    return services.register(event=event, applicant=applicant, payer=payer, **fields)
 
 
 def pdf_file(name="cv.pdf", size=None):

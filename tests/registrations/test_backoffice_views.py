@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from rencontres.events.enums import EventStatus, PayerKind
 from rencontres.registrations.enums import RegistrationState as S
-from rencontres.registrations.models import EventRegistrationSettings, Invitation, Question
+from rencontres.registrations.models import EventRegistrationSettings, Invitation, Paperwork, Question
 
 from .builders import add_tier, make_event, pdf_file, register
 
@@ -265,6 +265,31 @@ def test_every_organiser_page_renders(client, alice, organization):
         client.get(reverse("backoffice:write", args=[event.id])),
         client.get(reverse("backoffice:registration_detail", args=[registration.id])),
         client.get(reverse("site:register", args=[event.slug])),
-        client.get(reverse("backoffice:registration_paper", args=[registration.id, "convention"])),
+        client.post(reverse("backoffice:registration_paper", args=[registration.id, "convention"])),
     ]:
         assert response.status_code == 200
+
+
+def test_the_organiser_cannot_issue_an_agreement_number_with_a_get(client, alice, organization):
+    event = make_event(organization, capacity=3)
+    tier = add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=150000)
+    registration = register(event, price_tier=tier)
+    client.force_login(alice)
+
+    response = client.get(reverse("backoffice:registration_paper", args=[registration.id, "convention"]))
+
+    assert response.status_code == 405
+    assert not Paperwork.objects.exists()
+
+
+def test_payers_are_counted_under_the_labels_of_their_kind(client, alice, organization):
+    event = make_event(organization, capacity=3)
+    opco = add_tier(event, payer_kind=PayerKind.OPCO, amount_cents=150000)
+    free = add_tier(event)
+    register(event, price_tier=opco, payer_name="Uniformation", payer_contact_email="c@opco.fr")
+    register(event, price_tier=free)
+    client.force_login(alice)
+
+    page = client.get(manage_url(event)).content.decode()
+
+    assert "<li>OPCO : 1</li>" in page and "<li>Gratuit : 1</li>" in page

@@ -11,7 +11,14 @@ from rencontres.events.models import Session
 from rencontres.registrations import services
 from rencontres.registrations.enums import QuestionKind
 from rencontres.registrations.enums import RegistrationState as S
-from rencontres.registrations.models import EventRegistrationSettings, Invitation, Question, Registration
+from rencontres.registrations.models import (
+    EventRegistrationSettings,
+    Invitation,
+    Paperwork,
+    PaperworkCounter,
+    Question,
+    Registration,
+)
 
 from .builders import add_tier, docx_file, fake_pdf, make_event, odt_file, pdf_file, register
 
@@ -273,8 +280,34 @@ def test_a_paying_person_downloads_a_numbered_quote(client, organization):
     tier = add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=150000)
     registration = register(event, "anne@example.org", price_tier=tier)
     client.force_login(User.objects.get(email="anne@example.org"))
-    response = client.get(reverse("site:my_paper", args=[registration.id, "devis"]))
+    response = client.post(reverse("site:my_paper", args=[registration.id, "devis"]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    again = client.post(reverse("site:my_paper", args=[registration.id, "devis"]))
+    assert again.headers["Content-Disposition"] == response.headers["Content-Disposition"]  # same number
+
+
+def test_opening_the_quote_address_with_a_get_issues_no_number(client, organization):
+    event = make_event(organization, capacity=3)
+    tier = add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=150000)
+    registration = register(event, "anne@example.org", price_tier=tier)
+    client.force_login(User.objects.get(email="anne@example.org"))
+
+    response = client.get(reverse("site:my_paper", args=[registration.id, "devis"]))
+
+    assert response.status_code == 405
+    assert not Paperwork.objects.exists() and not PaperworkCounter.objects.exists()
+
+
+def test_the_personal_space_offers_the_quote_as_a_button_that_posts(client, organization):
+    event = make_event(organization, capacity=3)
+    tier = add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=150000)
+    registration = register(event, "anne@example.org", price_tier=tier)
+    client.force_login(User.objects.get(email="anne@example.org"))
+
+    page = client.get(reverse("site:my_space")).content.decode()
+
+    assert f'<form method="post" action="{reverse("site:my_paper", args=[registration.id, "devis"])}">' in page
+    assert not Paperwork.objects.exists()
 
 
 def test_the_event_page_shows_places_left_and_the_registration_button(client, organization):

@@ -122,7 +122,6 @@ class DraftBuilder:
                 _("L'annonce donne un minimum (%(low)s) au-dessus du maximum (%(high)s) : ils n'ont pas été repris.")
                 % {"low": low, "high": high},
             )
-            low = high = None
         emails, phones, urls = p.get("emails", []), p.get("phones", []), p.get("registration_urls", [])
         if len(emails) > 1:
             self.doubt(
@@ -136,8 +135,6 @@ class DraftBuilder:
             format=format_,
             subtitle=(p.get("subtitle") or "")[:300],
             partners=partners,
-            capacity_min=low if low and low > 0 else None,
-            capacity_max=high if high and high > 0 else None,
             contact_email=emails[0] if emails else "",
             contact_phone=phones[0][:30] if phones else "",
             registration_url=urls[0][:500] if urls and urls[0].startswith("http") else "",
@@ -246,6 +243,18 @@ class DraftBuilder:
                     _("L'annonce indique le %(label)s %(value)s, différent de celui de votre organisme (%(current)s).")
                     % {"label": label, "value": value, "current": current or _("non renseigné")},
                 )
+
+
+def proposed_capacity(parsed: dict) -> tuple[int | None, int | None]:
+    """The (minimum, maximum) number of participants the announcement gives, or None for what it gives no usable figure for.
+
+    The draft's places belong to the registrations app: the back-office sets them from this.
+    """
+    capacity = parsed.get("capacity") or {}
+    low, high = capacity.get("min"), capacity.get("max")
+    if low is not None and high is not None and low > high:
+        return None, None
+    return (low if low and low > 0 else None), (high if high and high > 0 else None)
 
 
 def _department_of(postcode: str) -> str:

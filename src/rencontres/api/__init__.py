@@ -116,7 +116,7 @@ def on_invalid_payload(request, exc: InvalidPayload):
 
 @api.exception_handler(RegistrationError)
 def on_registration_error(request, exc: RegistrationError):
-    errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
+    errors = [{"field": field, "message": str(message)} for field, message in exc.errors]
     return error_response(request, 400, exc.message, errors)
 
 

@@ -233,11 +233,12 @@ def detail_out(request, programme: selectors.EventProgramme) -> dict:
     event = programme.event
     session_left = availability.session_places_left([s for s in programme.sessions if s.capacity is not None])
     venue = event.venue
+    current = availability.event_availability(event)
     return {
         **summary_out(
             request,
             event,
-            availability.event_availability(event),
+            current,
             has_online_sessions=programme.has_online_sessions,
             has_paid_tier=programme.has_paid_tier,
         ),
@@ -256,7 +257,7 @@ def detail_out(request, programme: selectors.EventProgramme) -> dict:
             "accessibility_notes": venue.accessibility_notes,
         },
         "total_hours": float(event.total_hours) if event.total_hours is not None else None,
-        "capacity_min": event.capacity_min,
+        "capacity_min": current.capacity_min,
         "registration_opens_at": event.registration_opens_at,
         "registration_closes_at": event.registration_closes_at,
         "registration_url": event.registration_url,

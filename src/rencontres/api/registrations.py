@@ -1,13 +1,15 @@
 """The registrations face of the API: register to an event, and an organisation reads its registrations.
 
-Registering binds the web form (`forms.RegistrationForm`) to the JSON payload and calls
-`services.register`, so the API has exactly the form's rules and goes through the one
-locked place counter. Organisations authenticate with an API token (`ApiToken`) and see
+Registering checks the JSON payload against what the event asks (tiers, sessions,
+questions), builds an `Applicant` and a `Payer` and calls `services.register`, which holds
+the rules (payer rules included) and the one locked place counter, as the web form does. Organisations authenticate with an API token (`ApiToken`) and see
 the registrations of their own events only: any other event is a 404, so nothing leaks.
 """
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,12 +19,11 @@ from ninja.security import HttpBearer
 
 from rencontres.api.events import MAX_ID, NO_NUL, SLUG_RE, ErrorOut
 from rencontres.events.enums import PayerKind
-from rencontres.events.models import Event
+from rencontres.events.models import Event, PriceTier, Session
 from rencontres.organizations.models import ApiToken
 from rencontres.registrations import selectors, services
 from rencontres.registrations.enums import QuestionKind, RegistrationState
-from rencontres.registrations.models import Registration
-from rencontres.site.forms.registration import RegistrationForm
+from rencontres.registrations.models import Question, Registration
 
 router = Router(tags=["Inscriptions"])
 
@@ -119,7 +120,7 @@ STATE_MESSAGES = {
 
 
 class InvalidPayload(Exception):
-    """The payload breaks a rule of the form; `errors` lists {field, message} in French."""
+    """The payload breaks a rule of the registration; `errors` lists {field, message} in French."""
 
     def __init__(self, errors: list[dict]):
         super().__init__(errors)
@@ -130,35 +131,99 @@ def _error(field: str, message: str) -> dict:
     return {"field": field, "message": str(message)}
 
 
-def _form_data(payload: RegistrationIn, form_fields, questions) -> tuple[dict, list[dict]]:
-    """The form's POST data from the JSON payload, and the fields the form would not even show."""
-    data = payload.model_dump(exclude={"sessions", "answers", "price_tier"})
+REQUIRED = gettext_lazy("Ce champ est obligatoire.")
+EMAIL_MESSAGES = {
+    "email": gettext_lazy("Saisissez une adresse électronique complète, par exemple nom@domaine.fr."),
+    "payer_contact_email": gettext_lazy("Saisissez une adresse électronique complète, par exemple rh@structure.fr."),
+}
+YES_NO = ("oui", "non")
+MAX_ANSWER = 2000
+
+
+def _text_errors(payload: RegistrationIn) -> list[dict]:
+    errors = [
+        _error(name, REQUIRED)
+        for name in ("first_name", "last_name", "job_title")
+        if not getattr(payload, name).strip()
+    ]
+    for name, message in EMAIL_MESSAGES.items():
+        value = getattr(payload, name).strip()
+        if name == "email" or value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                errors.append(_error(name, message))
+    return errors
+
+
+def _price_tier(payload: RegistrationIn, tiers: list[PriceTier], errors: list[dict]) -> PriceTier | None:
+    """The tier the payload names, among the event's; None, with an error, when it names none of them."""
+    ids = _("Tarifs de cet événement : %(ids)s.") % {"ids": ", ".join(str(t.id) for t in tiers)}
+    if not tiers:
+        if payload.price_tier is not None:
+            errors.append(_error("price_tier", _("Cet événement n'a pas de tarif : n'envoyez pas price_tier.")))
+        return None
+    if payload.price_tier is None:
+        errors.append(_error("price_tier", _("Choisissez qui paie l'inscription : cela fixe le tarif.") + " " + ids))
+        return None
+    tier = next((t for t in tiers if t.id == payload.price_tier), None)
+    if tier is None:
+        errors.append(_error("price_tier", _("Choisissez l'un des tarifs proposés.") + " " + ids))
+    return tier
+
+
+def _payer_fields_asked(payload: RegistrationIn, tiers: list[PriceTier]) -> list[dict]:
+    """Payer fields sent for an event none of whose tiers asks for them."""
+    kinds = {t.payer_kind for t in tiers}
     errors = []
-    for name, message in [
-        ("price_tier", _("Cet événement n'a pas de tarif : n'envoyez pas price_tier.")),
-        ("payer_name", _("Aucun tarif de cet événement n'est payé par un OPCO : n'envoyez pas payer_name.")),
-        (
-            "payer_contact_email",
-            _(
-                "Aucun tarif de cet événement n'est payé par un employeur ou un OPCO : "
-                "n'envoyez pas payer_contact_email."
-            ),
-        ),
-        ("sessions", _("Cet événement n'a pas de séance à choisir : n'envoyez pas sessions.")),
-    ]:
-        value = getattr(payload, name)
-        if name not in form_fields and value not in (None, "", []):
-            errors.append(_error(name, message))
-        data.pop(name, None)
-    if payload.price_tier is not None:
-        data["price_tier"] = str(payload.price_tier)
-    if payload.payer_name:
-        data["payer_name"] = payload.payer_name
-    if payload.payer_contact_email:
-        data["payer_contact_email"] = payload.payer_contact_email
-    if payload.sessions:
-        data["sessions"] = [str(s) for s in payload.sessions]
+    if payload.payer_name and PayerKind.OPCO not in kinds:
+        errors.append(
+            _error("payer_name", _("Aucun tarif de cet événement n'est payé par un OPCO : n'envoyez pas payer_name."))
+        )
+    if payload.payer_contact_email and not kinds & {PayerKind.EMPLOYER, PayerKind.OPCO}:
+        message = _(
+            "Aucun tarif de cet événement n'est payé par un employeur ou un OPCO : n'envoyez pas payer_contact_email."
+        )
+        errors.append(_error("payer_contact_email", message))
+    return errors
+
+
+def _sessions(event: Event, payload: RegistrationIn, errors: list[dict]) -> list[Session]:
+    if not payload.sessions:
+        return []
+    offered = selectors.optional_sessions(event)
+    if not offered:
+        errors.append(_error("sessions", _("Cet événement n'a pas de séance à choisir : n'envoyez pas sessions.")))
+        return []
+    by_id = {s.id: s for s in offered}
+    unknown = [str(i) for i in payload.sessions if i not in by_id]
+    if unknown:
+        errors.append(
+            _error(
+                "sessions",
+                _("Ces séances ne se choisissent pas : %(unknown)s. Séances à choisir : %(ids)s.")
+                % {"unknown": ", ".join(unknown), "ids": ", ".join(str(i) for i in by_id)},
+            )
+        )
+    return [by_id[i] for i in dict.fromkeys(payload.sessions) if i in by_id]
+
+
+def _answer_error(question: Question, value: str) -> str | None:
+    if question.kind == QuestionKind.CHOICE and value not in question.choice_list:
+        return _("Répondez à la question « %(label)s » par l'un de ces choix : %(choices)s.") % {
+            "label": question.label,
+            "choices": ", ".join(question.choice_list),
+        }
+    if question.kind == QuestionKind.YES_NO and value not in YES_NO:
+        return _("Répondez à la question « %(label)s » par « oui » ou « non ».") % {"label": question.label}
+    if len(value) > MAX_ANSWER:
+        return _("Une réponse compte au plus %(n)s caractères.") % {"n": MAX_ANSWER}
+    return None
+
+
+def _answers(payload: RegistrationIn, questions: list[Question], errors: list[dict]) -> dict:
     known = {str(q.id): q for q in questions}
+    answers = {}
     for key, value in payload.answers.items():
         question = known.get(key.strip())
         if question is None:
@@ -175,39 +240,24 @@ def _form_data(payload: RegistrationIn, form_fields, questions) -> tuple[dict, l
                     f"answers.{key}", _("Cette question attend un fichier : répondez-y avec le formulaire en ligne.")
                 )
             )
-        else:
-            data[f"question_{question.id}"] = value
-    return data, errors
+        elif value.strip() and (message := _answer_error(question, value.strip())):
+            errors.append(_error(f"answers.{question.id}", message))
+        elif value.strip():
+            answers[question] = value.strip()
+    refused = {e["field"] for e in errors}
+    for question in questions:
+        if question.is_required and question not in answers and f"answers.{question.id}" not in refused:
+            errors.append(
+                _error(f"answers.{question.id}", _("Répondez à la question « %(label)s ».") % {"label": question.label})
+            )
+    return answers
 
 
-def _api_field(form_field: str) -> str:
-    """The payload's name for a field of the form."""
-    if form_field.startswith("question_"):
-        return "answers." + form_field.removeprefix("question_")
-    if form_field == "__all__":
-        return "corps de la requête"
-    return form_field
-
-
-def _form_errors(form: RegistrationForm) -> list[dict]:
-    errors = []
-    for name, messages in form.errors.items():
-        for message in messages:
-            if name == "price_tier" and form.fields.get("price_tier") is not None:
-                ids = ", ".join(str(t.id) for t in form.fields["price_tier"].queryset)
-                message = f"{message} " + _("Tarifs de cet événement : %(ids)s.") % {"ids": ids}
-            if name == "sessions" and form.fields.get("sessions") is not None:
-                ids = ", ".join(str(s.id) for s in form.optional_sessions)
-                message = f"{message} " + _("Séances à choisir : %(ids)s.") % {"ids": ids}
-            errors.append(_error(_api_field(name), message))
-    return errors
-
-
-def _refuse_files(event: Event, form: RegistrationForm, request) -> None:
+def _refuse_files(request, event: Event, questions: list[Question]) -> None:
     """Files cannot travel in JSON: an event that asks for some is registered to through the web form."""
-    needs = list(form.application_labels) + [
-        q.label for q in form.questions if q.kind == QuestionKind.FILE and q.is_required
-    ]
+    reg_settings = services.settings_of(event)
+    needs = reg_settings.application_file_labels if reg_settings.requires_application else []
+    needs += [q.label for q in questions if q.kind == QuestionKind.FILE and q.is_required]
     if needs:
         url = request.build_absolute_uri(reverse("site:register", args=[event.slug]))
         raise InvalidPayload(
@@ -223,20 +273,35 @@ def _refuse_files(event: Event, form: RegistrationForm, request) -> None:
         )
 
 
-def _bound_form(request, event: Event, payload: RegistrationIn) -> RegistrationForm:
-    """The web form, bound to the payload and validated; raises InvalidPayload with every error at once."""
-    data = {}
-    # Building the form tells which fields this event asks for (tiers, sessions, questions);
-    # the data it is bound to is filled in afterwards, before validation reads it.
-    form = RegistrationForm(data=data, event=event)
-    _refuse_files(event, form, request)
-    translated, errors = _form_data(payload, form.fields, form.questions)
-    data.update(translated)
-    if not form.is_valid():
-        errors += _form_errors(form)
+def _registration_arguments(request, event: Event, payload: RegistrationIn) -> dict:
+    """The keyword arguments of `services.register` from the payload; raises InvalidPayload with every error at once."""
+    questions = list(Question.objects.filter(event=event))
+    _refuse_files(request, event, questions)
+    tiers = list(event.price_tiers.all())
+    errors = _text_errors(payload)
+    tier = _price_tier(payload, tiers, errors)
+    errors += _payer_fields_asked(payload, tiers)
+    sessions = _sessions(event, payload, errors)
+    answers = _answers(payload, questions, errors)
+    applicant = services.Applicant(
+        email=payload.email,
+        first_name=payload.first_name,
+        last_name=payload.last_name,
+        job_title=payload.job_title,
+        employer_name=payload.employer_name,
+        employer_address=payload.employer_address,
+        employer_siret=payload.employer_siret,
+    )
+    payer = services.Payer(price_tier=tier, name=payload.payer_name, contact_email=payload.payer_contact_email)
+    reported = {e["field"] for e in errors}
+    errors += [
+        _error(field, message)
+        for field, message in services.registration_problems(applicant=applicant, payer=payer)
+        if field not in reported
+    ]
     if errors:
         raise InvalidPayload(errors)
-    return form
+    return {"applicant": applicant, "payer": payer, "sessions": sessions, "answers": answers}
 
 
 @router.post(
@@ -257,8 +322,7 @@ def register(request, slug: str, payload: RegistrationIn):
     event = selectors.event_to_register(slug) if SLUG_RE.match(slug) else None
     if event is None:
         raise Http404(_("Aucun événement public n'a l'identifiant « %(slug)s ».") % {"slug": slug[:120]})
-    form = _bound_form(request, event, payload)
-    registration = services.register(event=event, **form.service_arguments())
+    registration = services.register(event=event, **_registration_arguments(request, event, payload))
     position = registration.waiting_position if registration.just_created else selectors.waiting_position(registration)
     message = str(STATE_MESSAGES.get(registration.state, "")) % {"email": registration.email, "position": position}
     if not registration.just_created:

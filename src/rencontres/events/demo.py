@@ -125,8 +125,6 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
         venue=venues.get(data.main_venue) if data.main_venue else None,
         registration_url=data.registration_url,
         is_invitation_only=data.is_invitation_only,
-        capacity_min=data.capacity_min,
-        capacity_max=data.capacity_max,
         total_hours=data.total_hours,
         contact_name=data.contact_name,
         contact_email=data.contact_email,

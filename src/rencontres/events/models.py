@@ -128,10 +128,7 @@ class Event(models.Model):
             "heures réalisées, les attestations et le bilan pédagogique et financier."
         ),
     )
-    capacity_min = models.PositiveIntegerField(_("nombre minimum de participants"), null=True, blank=True)
-    capacity_max = models.PositiveIntegerField(
-        _("nombre maximum de participants"), null=True, blank=True, validators=[MinValueValidator(1)]
-    )
+    # Its places (capacity, counts) belong to the registrations app: `registrations.EventPlaces`.
     total_hours = models.DecimalField(_("durée totale (heures)"), max_digits=6, decimal_places=1, null=True, blank=True)
     contact_name = models.CharField(_("personne à contacter"), max_length=120, blank=True)
     contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
@@ -152,14 +149,6 @@ class Event(models.Model):
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
         indexes = [models.Index(fields=["status", "starts_on"]), models.Index(fields=["status", "ends_on"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(capacity_min__isnull=True)
-                | models.Q(capacity_max__isnull=True)
-                | models.Q(capacity_min__lte=models.F("capacity_max")),
-                name="capacity_min_not_above_max",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title

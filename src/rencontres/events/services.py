@@ -33,8 +33,6 @@ EVENT_FIELDS_COPIED_ON_DUPLICATE = [
     "venue_id",
     "registration_url",
     "is_invitation_only",
-    "capacity_min",
-    "capacity_max",
     "total_hours",
     "contact_name",
     "contact_email",

@@ -6,7 +6,7 @@ from rencontres.events.models import Event
 
 from .enums import RegistrationState
 from .models import EventRegistrationSettings, Invitation, Question, Registration
-from .services import queue_email
+from .services.queueing import queue_email
 
 
 @transaction.atomic

@@ -167,7 +167,7 @@ def send_minimum_report(event_id: int) -> None:
     context = {
         "event": event,
         "availability": current,
-        "minimum_reached": current.confirmed >= (event.capacity_min or 0),
+        "minimum_reached": current.minimum_reached,
         "manage_url": absolute_url(reverse("backoffice:registrations", args=[event.id])),
     }
     _send("minimum_report", recipients, context)

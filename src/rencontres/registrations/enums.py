@@ -19,7 +19,7 @@ LIVE_STATES = (
     RegistrationState.OFFERED,
     RegistrationState.CONFIRMED,
 )
-# States that hold one of the event's places.
+# States that hold one of the event's places: the one place this rule is written.
 PLACE_HOLDING_STATES = (RegistrationState.CONFIRMED, RegistrationState.OFFERED)
 
 

@@ -1,7 +1,16 @@
 class RegistrationError(Exception):
-    """A change the rules refuse; `message` is French and shown to the user as is (or mapped to a 4xx)."""
+    """A change the rules refuse; `message` is French and shown to the user as is (or mapped to a 4xx).
 
-    def __init__(self, message, *, field: str | None = None):
+    `errors` lists every (field, message) refused at once, the first being `field` and `message`.
+    """
+
+    def __init__(self, message, *, field: str | None = None, errors: list[tuple[str, str]] | None = None):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.errors = errors or ([(field, message)] if field else [])
+
+    @classmethod
+    def for_fields(cls, errors: list[tuple[str, str]]) -> "RegistrationError":
+        field, message = errors[0]
+        return cls(message, field=field, errors=errors)

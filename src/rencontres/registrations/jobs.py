@@ -16,7 +16,7 @@ from rencontres.events.models import Day
 from . import tasks
 from .enums import MinimumDecision, RegistrationState
 from .models import EventRegistrationSettings, Registration
-from .services import enqueue_with_the_change, queue_email
+from .services.queueing import enqueue_with_the_change, queue_email
 
 
 def send_day_before_reminders(*, today: dt.date | None = None) -> int:
@@ -49,7 +49,7 @@ def notify_minimum_decisions(*, today: dt.date | None = None) -> int:
         minimum_decision_on__lte=today,
         minimum_notified_at__isnull=True,
         minimum_decision=MinimumDecision.UNDECIDED,
-        event__capacity_min__isnull=False,
+        event__places__capacity_min__isnull=False,
         event__status=EventStatus.PUBLISHED,
     )
     sent = 0

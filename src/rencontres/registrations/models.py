@@ -1,10 +1,11 @@
 """Registrations to events: places, waiting list, payers, answers, files, paperwork, journal.
 
-Places are counted and taken only in `services.py`, under a lock on the event row; the
-numbers shown anywhere come from `availability.py`.
+Places are counted and taken only in `services/`, under a lock on the event's places row
+(`EventPlaces`); the numbers shown anywhere come from `availability.py`.
 """
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,66 @@ from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event, PriceTier, Session
 from rencontres.organizations.models import Organization, siret_validator
 
-from .enums import LIVE_STATES, MinimumDecision, PaperworkKind, QuestionKind, RegistrationState
+from .enums import LIVE_STATES, PLACE_HOLDING_STATES, MinimumDecision, PaperworkKind, QuestionKind, RegistrationState
+
+# The count of `EventPlaces` kept for each live state.
+COUNT_FIELDS = {
+    RegistrationState.CONFIRMED: "confirmed",
+    RegistrationState.OFFERED: "offered",
+    RegistrationState.WAITING: "waiting",
+    RegistrationState.PENDING: "pending",
+}
+
+
+class EventPlaces(models.Model):
+    """An event's places: its capacity and its live registrations counted by state, in one row.
+
+    Its row lock (`select_for_update`) is the lock every change of places waits on, and each
+    change of state updates the counts in the same transaction, so reading this one row
+    tells how many places are left without counting registrations.
+    """
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, primary_key=True, related_name="places")
+    capacity_max = models.PositiveIntegerField(
+        _("nombre maximum de participants"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    capacity_min = models.PositiveIntegerField(_("nombre minimum de participants"), null=True, blank=True)
+    confirmed = models.PositiveIntegerField(default=0, editable=False)
+    offered = models.PositiveIntegerField(default=0, editable=False)
+    waiting = models.PositiveIntegerField(default=0, editable=False)
+    pending = models.PositiveIntegerField(default=0, editable=False)
+    # The last number given on the waiting list (0 when nobody ever waited): the next is one more.
+    last_queue_number = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("places d'un événement")
+        verbose_name_plural = _("places des événements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity_min__isnull=True)
+                | models.Q(capacity_max__isnull=True)
+                | models.Q(capacity_min__lte=models.F("capacity_max")),
+                name="places_capacity_min_not_above_max",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.event)
+
+    @property
+    def held(self) -> int:
+        """Places taken: by the states that hold one (confirmed, and offered from the waiting list)."""
+        return sum(getattr(self, COUNT_FIELDS[state]) for state in PLACE_HOLDING_STATES)
+
+    def count_change(self, from_state: str, to_state: str) -> list[str]:
+        """Move one registration from one state's count to the other's; the fields changed."""
+        changed = []
+        for state, step in ((from_state, -1), (to_state, 1)):
+            if state in COUNT_FIELDS:
+                name = COUNT_FIELDS[state]
+                setattr(self, name, getattr(self, name) + step)
+                changed.append(name)
+        return changed
 
 
 class EventRegistrationSettings(models.Model):
@@ -47,6 +107,10 @@ class EventRegistrationSettings(models.Model):
     class Meta:
         verbose_name = _("réglages des inscriptions")
         verbose_name_plural = _("réglages des inscriptions")
+
+    @property
+    def is_undecided(self) -> bool:
+        return self.minimum_decision == MinimumDecision.UNDECIDED
 
     @property
     def application_file_labels(self) -> list[str]:
@@ -158,7 +222,28 @@ class Registration(models.Model):
 
     @property
     def holds_place(self) -> bool:
-        return self.state in {RegistrationState.CONFIRMED, RegistrationState.OFFERED}
+        return self.state in PLACE_HOLDING_STATES
+
+    # One property per state the pages and emails tell apart, so templates compare no strings.
+    @property
+    def is_confirmed(self) -> bool:
+        return self.state == RegistrationState.CONFIRMED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.state == RegistrationState.WAITING
+
+    @property
+    def is_offered(self) -> bool:
+        return self.state == RegistrationState.OFFERED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == RegistrationState.PENDING
+
+    @property
+    def is_refused(self) -> bool:
+        return self.state == RegistrationState.REFUSED
 
     @property
     def needs_commitment(self) -> bool:

@@ -6,43 +6,26 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
-from rencontres.events.enums import EventStatus
-from rencontres.events.models import Event, PriceTier, Session
+from rencontres.events.enums import EventStatus, PayerKind
+from rencontres.events.models import Event, Session
 from rencontres.organizations import access
 from rencontres.organizations.models import Membership
 
 from . import availability
 from .enums import LIVE_STATES, AvailabilityState, RegistrationState
-from .models import EventRegistrationSettings, Question, Registration
-
-
-def _event_to_register_sql() -> str:
-    def exists(model, condition: str = "") -> str:
-        return f"EXISTS (SELECT 1 FROM {model._meta.db_table} WHERE event_id = e.id{condition})"
-
-    return (
-        f"SELECT e.id, e.slug, {exists(PriceTier)} AS has_price_tiers, "
-        f"{exists(Session, ' AND capacity IS NOT NULL')} AS has_optional_sessions, "
-        f"{exists(Question)} AS has_questions, {exists(EventRegistrationSettings)} AS has_registration_settings "
-        f"FROM {Event._meta.db_table} e WHERE e.slug = %s AND e.status IN (%s, %s)"
-    )
-
-
-EVENT_TO_REGISTER_SQL = _event_to_register_sql()
+from .models import Registration
 
 
 def event_to_register(slug: str) -> Event | None:
-    """A public event (published or cancelled) with flags saying what its registration form asks, in one query.
+    """A public event (published or cancelled) that people may try to register to, by its address.
 
-    `has_price_tiers`, `has_optional_sessions`, `has_questions` and `has_registration_settings`
-    spare the form and `services.register` a query each when false, the common case of a
-    free event without workshops, questions or special settings. Plain SQL: the ORM took
-    four times as long to build this query as the database to answer it, on every registration.
-    Only the id and the slug are read: registering reads the rest afresh under the event
-    lock, and other fields load on first use.
+    With its registration settings and price tiers, which registering reads in any case.
     """
-    events = Event.objects.raw(EVENT_TO_REGISTER_SQL, [slug, EventStatus.PUBLISHED.value, EventStatus.CANCELLED.value])
-    return next(iter(events), None)
+    public = Event.objects.select_related("registration_settings").prefetch_related("price_tiers")
+    try:
+        return public.get(slug=slug, status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+    except Event.DoesNotExist:
+        return None
 
 
 def waiting_position(registration: Registration) -> int | None:
@@ -164,7 +147,7 @@ def registrations_for_organiser(event: Event, filters: ManageFilters = ManageFil
 
 
 def counts_for_organiser(event: Event) -> dict:
-    """Counts by state and, for live registrations, by payer (two queries)."""
+    """Counts by state and, for live registrations, by payer, each as (label, n) in the enums' order (two queries)."""
     by_state = dict(Registration.objects.filter(event=event).values_list("state").annotate(n=Count("id")).order_by())
     by_payer = dict(
         Registration.objects.filter(event=event, state__in=LIVE_STATES)
@@ -175,4 +158,8 @@ def counts_for_organiser(event: Event) -> dict:
     missing = Registration.objects.filter(
         event=event, state=RegistrationState.CONFIRMED, amount_cents__gt=0, commitment_received_at__isnull=True
     ).count()
-    return {"by_state": by_state, "by_payer": by_payer, "missing_commitment": missing}
+    return {
+        "by_state": [(state.label, by_state[state]) for state in RegistrationState if state in by_state],
+        "by_payer": [(kind.label, by_payer[kind]) for kind in PayerKind if kind in by_payer],
+        "missing_commitment": missing,
+    }

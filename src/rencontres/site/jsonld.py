@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 
 from rencontres.events.enums import SessionMode
 from rencontres.events.selectors import EventProgramme
+from rencontres.registrations import availability
 
 
 def _place(venue) -> dict:
@@ -99,8 +100,9 @@ def event_json_ld(facts: dict, *, event, request) -> str:
         "organizer": {"@type": "Organization", "name": event.organization.name},
         **facts,
     }
-    if event.capacity_max:
-        data["maximumAttendeeCapacity"] = event.capacity_max
+    capacity_max = availability.places_of(event).capacity_max  # the places belong to the registrations app
+    if capacity_max:
+        data["maximumAttendeeCapacity"] = capacity_max
     if "offers" in facts:
         data["offers"] = [{**offer, "url": page_url} for offer in facts["offers"]]
     # Escape "<" so a title containing "</script>" cannot close the script element.

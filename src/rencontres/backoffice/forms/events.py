@@ -13,6 +13,9 @@ from rencontres.events import services
 from rencontres.events.enums import DocumentKind, PayerKind
 from rencontres.events.exceptions import EventRuleError
 from rencontres.events.models import Day, Event, Series, Session, Speaker, Theme, Venue
+from rencontres.registrations import availability
+
+PLACES_FIELDS = {"capacity_min", "capacity_max"}
 
 
 class DsfrModelForm(DsfrBaseForm, forms.ModelForm):
@@ -61,6 +64,10 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 class EventForm(DsfrModelForm):
+    # The capacity is the registrations app's (its places row), written by registrations.services.set_capacity.
+    capacity_min = forms.IntegerField(label=_("Nombre minimum de participants"), min_value=0, required=False)
+    capacity_max = forms.IntegerField(label=_("Nombre maximum de participants"), min_value=1, required=False)
+
     class Meta(DsfrModelForm.Meta):
         model = Event
         fields = [
@@ -107,6 +114,13 @@ class EventForm(DsfrModelForm):
         self.fields["themes"].queryset = Theme.objects.all()
         for name in ["registration_opens_at", "registration_closes_at"]:
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+        places = availability.places_of(self.instance)
+        self.fields["capacity_min"].initial = places.capacity_min
+        self.fields["capacity_max"].initial = places.capacity_max
+
+    def event_fields(self) -> dict:
+        """The cleaned values of the event's own fields (for events.services.update_event)."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in PLACES_FIELDS | {"themes"}}
 
     def clean_department_code(self):
         return self.cleaned_data["department_code"].upper()

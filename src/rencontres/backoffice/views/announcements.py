@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from rencontres.announcements.parsing import UnreadableAnnouncement, parse_annou
 from rencontres.backoffice.forms.announcements import ImportForm
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
+from rencontres.registrations import services as registration_services
 
 
 @login_required
@@ -32,13 +34,16 @@ def import_announcement(request):
         except UnreadableAnnouncement as error:
             form.add_error("file" if uploaded else "text", str(error))
         else:
-            event = services.create_draft_from_announcement(
-                organization=form.cleaned_data["organization"],
-                parsed=parsed,
-                source_name=source_name,
-                source_bytes=source_bytes,
-                user=request.user,
-            )
+            with transaction.atomic():
+                event = services.create_draft_from_announcement(
+                    organization=form.cleaned_data["organization"],
+                    parsed=parsed,
+                    source_name=source_name,
+                    source_bytes=source_bytes,
+                    user=request.user,
+                )
+                low, high = services.proposed_capacity(parsed)
+                registration_services.set_capacity(event=event, capacity_min=low, capacity_max=high, actor=request.user)
             messages.success(
                 request,
                 _(

@@ -7,6 +7,7 @@ redirects back to the editor without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from rencontres.events.exceptions import EventRuleError
 from rencontres.events.models import Day, Document, Event, PriceTier, Session, Speaker
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
+from rencontres.registrations import services as registration_services
 
 EDITOR_TEMPLATE = "backoffice/events/event_editor.html"
 
@@ -155,10 +157,25 @@ def event_edit(request, event_id: int):
     if request.method == "POST":
         form = EventForm(request.POST, instance=event)
         if form.is_valid():
-            # Only what the organiser changed: the rest may have changed since the page was read.
-            fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "themes"}
-            services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
+            with transaction.atomic():  # the event's fields and its places change together or not at all
+                # Only what the organiser changed: the rest may have changed since the page was read.
+                fields = {
+                    name: form.cleaned_data[name]
+                    for name in form.changed_data
+                    if name not in ("themes", "capacity_min", "capacity_max")
+                }
+                services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
+                offered = registration_services.set_capacity(
+                    event=event,
+                    capacity_max=form.cleaned_data["capacity_max"],
+                    capacity_min=form.cleaned_data["capacity_min"],
+                    actor=request.user,
+                )
             messages.success(request, _("Informations enregistrées."))
+            if offered:
+                messages.info(
+                    request, _("%(n)s place(s) libérée(s) proposée(s) à la liste d'attente.") % {"n": len(offered)}
+                )
             return redirect("backoffice:event_edit", event.id)
         messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
         event.refresh_from_db()
@@ -353,6 +370,8 @@ def event_unpublish(request, event_id: int):
 @require_POST
 def event_duplicate(request, event_id: int):
     event = _event_for_member(request, event_id)
-    copy = services.duplicate_event(event=event)
+    with transaction.atomic():
+        copy = services.duplicate_event(event=event)
+        registration_services.copy_capacity(from_event=event, to_event=copy)
     messages.success(request, _("Copie créée en brouillon, un an plus tard. Vérifiez les dates et les intervenants."))
     return redirect("backoffice:event_edit", copy.id)

@@ -25,7 +25,6 @@ from rencontres.core.http import pdf_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
 from rencontres.registrations import availability, configuration, exports, paperwork, selectors, services
-from rencontres.registrations.enums import RegistrationState
 from rencontres.registrations.exceptions import RegistrationError
 from rencontres.registrations.models import (
     Answer,
@@ -76,11 +75,8 @@ def manage(request, event_id: int):
         "registrations": selectors.registrations_for_organiser(event, filters),
         "counts": selectors.counts_for_organiser(event),
         "availability": availability.event_availability(event),
-        "states": RegistrationState,
         "reg_settings": reg_settings,
         "decision_form": DecisionForm(),
-        "minimum_reached": event.capacity_min is not None
-        and availability.event_availability(event).confirmed >= event.capacity_min,
         "querystring": request.GET.urlencode(),
     }
     return render(request, "backoffice/registrations/manage.html", context)
@@ -146,7 +142,9 @@ def fill_places(request, event_id: int):
 
 
 @login_required
+@require_POST
 def paper(request, registration_id: int, kind: str):
+    """Issue (numbered once, so by POST only: a link preview must not spend a number) and download a quote or agreement."""
     registration = registration_for_organiser(request, registration_id)
     try:
         kind_enum = paperwork.KINDS_BY_SLUG.get(kind)

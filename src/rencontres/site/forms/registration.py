@@ -1,9 +1,7 @@
-"""Forms of registrations. `RegistrationForm` holds the web form's rules and is meant to be reused
-by the API: build it with the event and the posted data, then pass `service_arguments()` to
-`services.register`."""
+"""The web form of registering: it shows what the event asks, then hands `services.register` an
+`Applicant` and a `Payer` (`service_arguments()`); the rules themselves are the service's."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
@@ -14,7 +12,7 @@ from rencontres.events.enums import PayerKind
 from rencontres.registrations import availability, selectors
 from rencontres.registrations.enums import QuestionKind
 from rencontres.registrations.models import Question
-from rencontres.registrations.services import settings_of
+from rencontres.registrations.services import Applicant, Payer, registration_problems, settings_of
 from rencontres.registrations.uploads import checked_file_type
 
 ACCEPTED_DOCUMENTS = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
@@ -31,15 +29,6 @@ class DocumentField(forms.FileField):
         if uploaded:
             uploaded.checked_type = checked_file_type(uploaded)
         return uploaded
-
-
-def _siret(value: str) -> str:
-    digits = "".join(value.split())
-    if digits and (len(digits) != 14 or not digits.isdigit()):
-        raise ValidationError(
-            _("Le SIRET compte exactement 14 chiffres (espaces permis), par exemple 123 456 789 00012.")
-        )
-    return digits
 
 
 class RegistrationForm(DsfrBaseForm):
@@ -111,8 +100,7 @@ class RegistrationForm(DsfrBaseForm):
     def __init__(self, *args, event, **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
-        # An event from `selectors.event_to_register` says what it lacks: no query for it.
-        tiers = list(event.price_tiers.all()) if getattr(event, "has_price_tiers", True) else []
+        tiers = list(event.price_tiers.all())
         if tiers:
             self.fields["price_tier"].queryset = event.price_tiers.all()
             self.fields["price_tier"].label_from_instance = lambda t: f"{t.label} — {format_euros(t.amount_cents)}"
@@ -122,9 +110,7 @@ class RegistrationForm(DsfrBaseForm):
             del self.fields["payer_name"]
         if not any(t.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO} for t in tiers):
             del self.fields["payer_contact_email"]
-        self.optional_sessions = (
-            selectors.optional_sessions(event) if getattr(event, "has_optional_sessions", True) else []
-        )
+        self.optional_sessions = selectors.optional_sessions(event)
         if self.optional_sessions:
             left = availability.session_places_left(self.optional_sessions)
             self.fields["sessions"].queryset = event.sessions.filter(id__in=[s.id for s in self.optional_sessions])
@@ -133,7 +119,7 @@ class RegistrationForm(DsfrBaseForm):
             )
         else:
             del self.fields["sessions"]
-        self.questions = list(Question.objects.filter(event=event)) if getattr(event, "has_questions", True) else []
+        self.questions = list(Question.objects.filter(event=event))
         for question in self.questions:
             self.fields[f"question_{question.id}"] = self._question_field(question)
         reg_settings = settings_of(event)
@@ -184,35 +170,33 @@ class RegistrationForm(DsfrBaseForm):
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
-    def clean_employer_siret(self):
-        return _siret(self.cleaned_data.get("employer_siret", ""))
-
     def clean(self):
         data = super().clean()
-        tier = data.get("price_tier")
-        if tier is not None and tier.payer_kind == PayerKind.EMPLOYER:
-            for name, message in [
-                ("employer_name", _("Indiquez le nom de l'employeur, qui paie l'inscription.")),
-                (
-                    "employer_address",
-                    _("Indiquez l'adresse de l'employeur : elle figure sur le devis et la convention."),
-                ),
-                (
-                    "payer_contact_email",
-                    _("Indiquez l'adresse d'un contact chez l'employeur : il reçoit l'accusé de réception."),
-                ),
-            ]:
-                if not data.get(name):
-                    self.add_error(name, message)
-        if tier is not None and tier.payer_kind == PayerKind.OPCO:
-            if not data.get("payer_name"):
-                self.add_error("payer_name", _("Indiquez le nom de l'OPCO qui finance l'inscription."))
-            if not data.get("payer_contact_email"):
-                self.add_error(
-                    "payer_contact_email",
-                    _("Indiquez l'adresse d'un contact à l'OPCO : il reçoit l'accusé de réception."),
-                )
+        # The service's own rules (payer, SIRET), shown here with the other fields' errors at once.
+        for field, message in registration_problems(applicant=self._applicant(data), payer=self._payer(data)):
+            if field in self.fields:
+                self.add_error(field, message)
         return data
+
+    @staticmethod
+    def _applicant(data) -> Applicant:
+        return Applicant(
+            email=data.get("email") or "",
+            first_name=data.get("first_name") or "",
+            last_name=data.get("last_name") or "",
+            job_title=data.get("job_title") or "",
+            employer_name=data.get("employer_name") or "",
+            employer_address=data.get("employer_address") or "",
+            employer_siret=data.get("employer_siret") or "",
+        )
+
+    @staticmethod
+    def _payer(data) -> Payer:
+        return Payer(
+            price_tier=data.get("price_tier"),
+            name=data.get("payer_name") or "",
+            contact_email=data.get("payer_contact_email") or "",
+        )
 
     def service_arguments(self) -> dict:
         """The keyword arguments of `services.register` (without `event`)."""
@@ -223,16 +207,8 @@ class RegistrationForm(DsfrBaseForm):
             if value not in (None, ""):
                 answers[question] = value
         return {
-            "email": data["email"],
-            "first_name": data["first_name"],
-            "last_name": data["last_name"],
-            "job_title": data["job_title"],
-            "employer_name": data.get("employer_name", ""),
-            "employer_address": data.get("employer_address", ""),
-            "employer_siret": data.get("employer_siret", ""),
-            "price_tier": data.get("price_tier"),
-            "payer_name": data.get("payer_name", ""),
-            "payer_contact_email": data.get("payer_contact_email") or "",
+            "applicant": self._applicant(data),
+            "payer": self._payer(data),
             "sessions": list(data.get("sessions") or []),
             "answers": answers,
             "application_files": [(label, data[f"application_{i}"]) for i, label in enumerate(self.application_labels)],

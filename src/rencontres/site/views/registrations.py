@@ -48,7 +48,8 @@ def register(request, slug: str):
             try:
                 registration = services.register(event=event, actor=request.user, **form.service_arguments())
             except RegistrationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                for field, message in error.errors or [(None, error.message)]:
+                    form.add_error(field if field in form.fields else None, message)
             else:
                 if not registration.just_created:
                     messages.info(
@@ -120,7 +121,9 @@ def paper_response(registration: Registration, kind_slug: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def my_paper(request, registration_id: int, kind: str):
+    """Issue (numbered once, so by POST only: a link preview must not spend a number) and download a quote or agreement."""
     registration = _my_registration(request, registration_id)
     try:
         return paper_response(registration, kind)

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from rencontres.events.demo import load_demo
 from rencontres.events.demo_data import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD
+from rencontres.registrations.demo import load_demo
 
 
 class Command(BaseCommand):

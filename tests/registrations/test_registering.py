@@ -1,30 +1,26 @@
+"""Registering: a place, the waiting list or an application, once per person, with the payer rules."""
+
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from rencontres.accounts.models import User
-from rencontres.events.enums import EventStatus, PayerKind
+from rencontres.events import services as event_services
+from rencontres.events.enums import PayerKind
 from rencontres.events.models import Session
 from rencontres.registrations import availability, services
 from rencontres.registrations.enums import AvailabilityState
 from rencontres.registrations.enums import RegistrationState as S
 from rencontres.registrations.exceptions import RegistrationError
-from rencontres.registrations.models import EventRegistrationSettings, Invitation, Registration, RegistrationLogEntry
+from rencontres.registrations.models import Invitation, Registration
 
 from .builders import add_tier, docx_file, fake_pdf, make_event, pdf_file, register
+from .conftest import NOW
 
-pytestmark = pytest.mark.django_db
-
-NOW = dt.datetime(2030, 1, 10, 9, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 
 def test_first_registrations_get_places_then_the_waiting_list(organization):
@@ -66,94 +62,32 @@ def test_a_person_who_cancelled_can_register_again(organization):
     assert again.id != first.id and again.state == S.CONFIRMED
 
 
-def test_cancelling_offers_the_place_to_the_first_waiting(organization, after_commit):
-    event = make_event(organization, capacity=1)
-    holder = register(event)
-    first_waiting, second_waiting = register(event), register(event)
-    with after_commit():
-        services.cancel(registration=holder)
-    first_waiting.refresh_from_db()
-    second_waiting.refresh_from_db()
-    assert first_waiting.state == S.OFFERED
-    assert first_waiting.offer_expires_at == NOW + dt.timedelta(hours=48)
-    assert second_waiting.state == S.WAITING
-    assert {m.to[0] for m in mail.outbox} == {holder.email, first_waiting.email}
+def test_an_employer_paying_needs_its_name_address_and_contact_whatever_the_face(organization):
+    event = make_event(organization, capacity=10)
+    employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=85000)
+
+    with pytest.raises(RegistrationError) as refused:
+        register(event, price_tier=employer)
+
+    assert [field for field, _message in refused.value.errors] == [
+        "employer_name",
+        "employer_address",
+        "payer_contact_email",
+    ]
+    assert refused.value.message == "Indiquez le nom de l'employeur, qui paie l'inscription."
+    assert not Registration.objects.exists()
 
 
-def test_an_expired_offer_moves_to_the_next_waiting(organization):
-    event = make_event(organization, capacity=1)
-    holder = register(event)
-    first_waiting, second_waiting = register(event), register(event)
-    services.cancel(registration=holder)
-    assert services.expire_offers(now=NOW + dt.timedelta(hours=47)) == 0
-    assert services.expire_offers(now=NOW + dt.timedelta(hours=48)) == 1
-    first_waiting.refresh_from_db()
-    second_waiting.refresh_from_db()
-    assert (first_waiting.state, second_waiting.state) == (S.EXPIRED, S.OFFERED)
+def test_an_opco_paying_needs_its_name(organization):
+    event = make_event(organization, capacity=10)
+    opco = add_tier(event, payer_kind=PayerKind.OPCO, amount_cents=85000)
 
+    with pytest.raises(RegistrationError, match="nom de l'OPCO") as refused:
+        register(event, price_tier=opco, payer_contact_email="contact@opco.fr")
 
-def test_confirming_an_offer_in_time_takes_the_place(organization):
-    event = make_event(organization, capacity=1)
-    holder, waiting = register(event), register(event)
-    services.cancel(registration=holder)
-    services.confirm_offer(registration=waiting, now=NOW + dt.timedelta(hours=1))
-    waiting.refresh_from_db()
-    assert waiting.state == S.CONFIRMED and waiting.offer_expires_at is None
-
-
-def test_confirming_an_offer_too_late_is_refused(organization):
-    event = make_event(organization, capacity=1)
-    holder, waiting = register(event), register(event)
-    services.cancel(registration=holder)
-    with pytest.raises(RegistrationError, match="délai"):
-        services.confirm_offer(registration=waiting, now=NOW + dt.timedelta(hours=49))
-
-
-def test_a_newcomer_waits_behind_people_already_waiting_when_a_place_is_free(organization):
-    event = make_event(organization, capacity=1)
-    register(event)
-    waiting = register(event)
-    # The organiser raises capacity: a place is free but someone already waits.
-    event.capacity_max = 2
-    event.save(update_fields=["capacity_max"])
-    newcomer = register(event)
-    waiting.refresh_from_db()
-    assert newcomer.state == S.WAITING
-    assert waiting.state == S.OFFERED
-
-
-def test_every_state_change_is_journaled(organization, alice):
-    event = make_event(organization, capacity=1)
-    holder, waiting = register(event), register(event)
-    services.cancel(registration=holder, actor=alice)
-    entries = list(
-        RegistrationLogEntry.objects.filter(registration=holder).values_list("from_state", "to_state", "actor")
-    )
-    assert entries == [("", S.CONFIRMED, None), (S.CONFIRMED, S.CANCELLED, alice.id)]
-    assert RegistrationLogEntry.objects.filter(registration=waiting, to_state=S.OFFERED).exists()
-
-
-def test_application_events_keep_registrations_pending_until_accepted(organization, alice):
-    event = make_event(organization, capacity=1)
-    EventRegistrationSettings.objects.create(event=event, requires_application=True)
-    first, second = register(event), register(event)
-    assert first.state == second.state == S.PENDING
-    services.accept(registration=first, actor=alice)
-    services.accept(registration=second, actor=alice)
-    first.refresh_from_db()
-    second.refresh_from_db()
-    assert (first.state, second.state) == (S.CONFIRMED, S.WAITING)
-
-
-def test_refusing_an_application(organization, alice):
-    event = make_event(organization, capacity=1)
-    EventRegistrationSettings.objects.create(event=event, requires_application=True)
-    candidate = register(event)
-    services.refuse(registration=candidate, actor=alice)
-    candidate.refresh_from_db()
-    assert candidate.state == S.REFUSED
-    with pytest.raises(RegistrationError):
-        services.accept(registration=candidate, actor=alice)
+    assert refused.value.field == "payer_name"
+    registration = register(event, price_tier=opco, payer_name="Uniformation", payer_contact_email="contact@opco.fr")
+    assert (registration.payer_kind, registration.payer_name) == (PayerKind.OPCO, "Uniformation")
 
 
 def test_invitation_only_events_accept_only_invited_addresses(organization):
@@ -183,7 +117,13 @@ def test_a_draft_event_refuses_registrations(organization):
 def test_the_price_comes_from_the_tier(organization):
     event = make_event(organization, capacity=10)
     employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=300000, label="Employeur")
-    registration = register(event, price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
+    registration = register(
+        event,
+        price_tier=employer,
+        employer_name="CCAS",
+        employer_address="1 place de la Mairie, Bobigny",
+        payer_contact_email="rh@ccas.fr",
+    )
     assert (registration.amount_cents, registration.payer_kind, registration.price_label) == (
         300000,
         "employer",
@@ -232,7 +172,14 @@ def test_acknowledgements_go_to_participant_and_payer_contact(organization, afte
     event = make_event(organization, capacity=10)
     employer = add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=85000)
     with after_commit():
-        register(event, "anne@example.org", price_tier=employer, employer_name="CCAS", payer_contact_email="rh@ccas.fr")
+        register(
+            event,
+            "anne@example.org",
+            price_tier=employer,
+            employer_name="CCAS",
+            employer_address="1 place de la Mairie, Bobigny",
+            payer_contact_email="rh@ccas.fr",
+        )
     assert sorted(m.to[0] for m in mail.outbox) == ["anne@example.org", "rh@ccas.fr"]
     participant = next(m for m in mail.outbox if m.to == ["anne@example.org"])
     assert "confirmée" in participant.subject
@@ -248,20 +195,13 @@ def test_no_email_leaves_when_the_transaction_rolls_back(organization, after_com
     assert not Registration.objects.exists()
 
 
-def test_cancelling_the_event_cancels_and_tells_everyone(organization, alice, after_commit):
-    event = make_event(organization, capacity=1)
-    register(event), register(event)
-    with after_commit():
-        assert services.cancel_event(event=event, actor=alice, reason="Trop peu d'inscrits") == 2
-    event.refresh_from_db()
-    assert event.status == EventStatus.CANCELLED
-    assert set(Registration.objects.values_list("state", flat=True)) == {S.CANCELLED}
-    assert len(mail.outbox) == 2 and "Trop peu d'inscrits" in mail.outbox[0].body
+def test_a_repeated_submission_after_registrations_closed_returns_the_registration_made(organization):
+    event = make_event(organization, capacity=3)
+    first = register(event, "anne@example.org")
+    event_services.update_event(event=event, registration_closes_at=timezone.now() - dt.timedelta(minutes=1))
 
+    again = register(event, "anne@example.org")
 
-def test_confirming_the_event_tells_everyone_registered(organization, alice, after_commit):
-    event = make_event(organization, capacity=10, capacity_min=1)
-    register(event)
-    with after_commit():
-        services.confirm_event_takes_place(event=event, actor=alice)
-    assert len(mail.outbox) == 1 and "maintenu" in mail.outbox[0].subject
+    assert (again.id, again.just_created) == (first.id, False)
+    with pytest.raises(RegistrationError, match="closes"):
+        register(event, "paul@example.org")

@@ -1,0 +1,39 @@
+"""The only code that changes registrations, one module per feature.
+
+Every change that can take or free a place runs under `places.lock`, a row lock on the
+event's places row, so concurrent requests on one event serialise there (STYLE.md: lock,
+count, write, journal; emails after the commit). Places are counted by `availability`.
+"""
+
+from .cancelling import cancel, cancel_event, confirm_event_takes_place, registrations_to_tell
+from .capacity import copy_capacity, set_capacity
+from .decisions import accept, record_commitment, refuse
+from .places import settings_of
+from .queueing import enqueue_with_the_change, queue_email
+from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
+from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
+
+__all__ = [
+    "Applicant",
+    "Payer",
+    "accept",
+    "cancel",
+    "cancel_event",
+    "claim_acknowledgement",
+    "confirm_event_takes_place",
+    "confirm_offer",
+    "copy_capacity",
+    "enqueue_with_the_change",
+    "expire_offers",
+    "fill_free_places",
+    "normalize_email",
+    "promote",
+    "queue_email",
+    "record_commitment",
+    "refuse",
+    "register",
+    "registration_problems",
+    "registrations_to_tell",
+    "set_capacity",
+    "settings_of",
+]
