@@ -78,7 +78,10 @@ def child_setup(*, people: int, dots: int, out: Path) -> None:
     )
     registrations = [
         registration_services.register(
-            event=event, email=f"votant{i}@example.org", first_name="Camille", last_name=str(i), job_title="x"
+            event=event,
+            applicant=registration_services.Applicant(
+                email=f"votant{i}@example.org", first_name="Camille", last_name=str(i), job_title="x"
+            ),
         )
         for i in range(people)
     ]
