@@ -8,7 +8,7 @@ from .models import Attendance
 
 
 def _reply_to(event) -> str:
-    return event.contact_email or event.organization.contact_email
+    return event.reply_to_address
 
 
 def absence(attendance_id: int) -> None:

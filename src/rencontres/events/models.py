@@ -163,6 +163,12 @@ class Event(models.Model):
             raise ValidationError({"series": _("Choisissez un cycle de votre organisme.")})
 
     @property
+    def reply_to_address(self) -> str:
+        """Where answers to the event's emails go: its contact, else the organisation's reply-to or contact."""
+        organization = self.organization
+        return self.contact_email or organization.reply_to_email or organization.contact_email
+
+    @property
     def is_published(self) -> bool:
         return self.status == EventStatus.PUBLISHED
 

@@ -22,7 +22,9 @@ def _send(template: str, survey: Survey, registration: Registration) -> None:
         "registration": registration,
         "url": answer_url(survey, registration),
     }
-    send_templated_email(f"surveys/emails/{template}", to=[registration.email], context=context)
+    send_templated_email(
+        f"surveys/emails/{template}", to=[registration.email], context=context, reply_to=survey.event.reply_to_address
+    )
 
 
 def invitation(survey: Survey, registration: Registration) -> None:
