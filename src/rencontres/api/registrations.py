@@ -15,12 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
-from ninja.security import HttpBearer
 
+from rencontres.api.auth import OrganizationToken, own_event_or_404
 from rencontres.api.events import MAX_ID, NO_NUL, SLUG_RE, ErrorOut
 from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event, PriceTier, Session
-from rencontres.organizations.models import ApiToken
 from rencontres.registrations import selectors, services
 from rencontres.registrations.enums import QuestionKind, RegistrationState
 from rencontres.registrations.models import Question, Registration
@@ -28,15 +27,6 @@ from rencontres.registrations.models import Question, Registration
 router = Router(tags=["Inscriptions"])
 
 Id = Field(ge=1, le=MAX_ID)
-
-
-class OrganizationToken(HttpBearer):
-    """`Authorization: Bearer <token>`: the organisation whose token it is, in `request.auth`."""
-
-    openapi_description = "Jeton d'API d'un organisme (administration ou `rencontres create_api_token`)."
-
-    def authenticate(self, request, token: str) -> ApiToken | None:
-        return ApiToken.find(token)
 
 
 # ---------------------------------------------------------------------------
@@ -380,16 +370,6 @@ class RegistrationFilters(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
-def _own_event_or_404(token: ApiToken, slug: str) -> Event:
-    """The event if it belongs to the token's organisation, whatever its status; a 404 otherwise."""
-    event = (
-        Event.objects.filter(slug=slug, organization_id=token.organization_id).first() if SLUG_RE.match(slug) else None
-    )
-    if event is None:
-        raise Http404(_("Votre organisme n'a pas d'événement « %(slug)s ».") % {"slug": slug[:120]})
-    return event
-
-
 @router.get(
     "/{slug}/registrations",
     response={200: RegistrationPageOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
@@ -399,7 +379,7 @@ def _own_event_or_404(token: ApiToken, slug: str) -> Event:
 )
 def list_registrations(request, slug: str, filters: Query[RegistrationFilters]):
     """Les inscriptions, dans l'ordre d'arrivée. Réservé à l'organisme de l'événement (jeton d'API)."""
-    event = _own_event_or_404(request.auth, slug)
+    event = own_event_or_404(request.auth, slug)
     registrations = Registration.objects.filter(event=event).prefetch_related("session_choices").order_by("id")
     if filters.state:
         registrations = registrations.filter(state=filters.state)

@@ -2,8 +2,8 @@
 
 from ninja import Field, Router, Schema
 
+from rencontres.api.auth import OrganizationToken, own_event_or_404
 from rencontres.api.events import ErrorOut
-from rencontres.api.registrations import OrganizationToken, _own_event_or_404
 from rencontres.surveys import selectors
 from rencontres.surveys.enums import SurveyKind, SurveyQuestionKind
 
@@ -49,7 +49,7 @@ class SurveyOut(Schema):
 )
 def list_surveys(request, slug: str):
     """Chaque questionnaire avec ses questions, son nombre de réponses et les résultats par question."""
-    event = _own_event_or_404(request.auth, slug)
+    event = own_event_or_404(request.auth, slug)
     out = []
     for survey in selectors.surveys_of(event):
         results = selectors.results(survey)

@@ -2,8 +2,8 @@
 
 from ninja import Field, Router, Schema
 
+from rencontres.api.auth import OrganizationToken, own_event_or_404
 from rencontres.api.events import ErrorOut
-from rencontres.api.registrations import OrganizationToken, _own_event_or_404
 from rencontres.workshops import selectors
 
 router = Router(tags=["Ateliers"])
@@ -38,7 +38,7 @@ class WorkshopOut(Schema):
 )
 def list_workshops(request, slug: str):
     """Chaque atelier avec ses chantiers, leurs contributions visibles et leurs gommettes, et la synthèse."""
-    event = _own_event_or_404(request.auth, slug)
+    event = own_event_or_404(request.auth, slug)
     out = []
     for workshop in selectors.workshops_of(event):
         syntheses = {s.workstream.id: s for s in selectors.restitution(workshop)}
