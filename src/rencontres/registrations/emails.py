@@ -6,37 +6,18 @@ acknowledgement of a new registration goes through `tasks.acknowledge_registrati
 queued before the event lock and sent once.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from rencontres.core.emails import absolute_url, send_templated_email
 from rencontres.events.models import Day, Event
 
 from . import availability, selectors
 from .models import Registration
 
 
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _send(template: str, to: list[str], context: dict, *, reply_to: str = "") -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"site_title": settings.SITE_TITLE, "my_space_url": absolute_url(reverse("site:my_space")), **context}
-        prefix = f"registrations/emails/{template}"
-        subject = " ".join(render_to_string(f"{prefix}/subject.txt", context).split())
-        text = render_to_string(f"{prefix}/body.txt", context)
-        html = render_to_string(f"{prefix}/body.html", context)
-    message = EmailMultiAlternatives(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=text,
-        to=to,
-        reply_to=[reply_to] if reply_to else None,
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+    context = {"my_space_url": absolute_url(reverse("site:my_space")), **context}
+    send_templated_email(f"registrations/emails/{template}", to=to, context=context, reply_to=reply_to)
 
 
 def _registration_context(registration: Registration) -> dict:
