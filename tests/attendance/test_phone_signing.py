@@ -6,10 +6,11 @@ import pytest
 import time_machine
 from django.core import mail
 
-from rencontres.attendance import identity, qr, services
+from rencontres.attendance import qr, services
 from rencontres.attendance.enums import SigningMode
 from rencontres.attendance.models import Attendance, OnlineJoin
 from rencontres.events import services as event_services
+from rencontres.registrations import links
 from tests.attendance.builders import SIGNATURE, training_day
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_a_code_older_than_its_window_is_refused(client, day):
 
 def test_without_scanning_nobody_reaches_the_signature(client, day):
     _, morning, _, (camille, *_) = day
-    client.get(f"/emargement/moi/{identity.personal_token(camille)}/")
+    client.get(f"/emargement/moi/{links.personal_token(camille)}/")
 
     response = client.post(f"/emargement/{morning.id}/signer/", {"signature": SIGNATURE})
 
@@ -66,7 +67,7 @@ def test_without_scanning_nobody_reaches_the_signature(client, day):
 def test_the_personal_link_skips_the_code(client, day):
     _, morning, _, (camille, *_) = day
     with time_machine.travel(NINE, tick=False):
-        client.get(f"/emargement/moi/{identity.personal_token(camille)}/")
+        client.get(f"/emargement/moi/{links.personal_token(camille)}/")
         client.get(f"/emargement/{morning.id}/code/{qr.current_code(morning)}/")
         client.post(f"/emargement/{morning.id}/signer/", {"signature": SIGNATURE})
 
@@ -109,7 +110,7 @@ def test_the_personal_webinar_link_records_the_join_then_opens_the_videoconferen
         day=event.days.get(), title="Webinaire", mode="online", online_url="https://visio.example.org/salle"
     )
 
-    response = client.get(f"/en-ligne/{identity.personal_token(camille)}/{webinar.id}/")
+    response = client.get(f"/en-ligne/{links.personal_token(camille)}/{webinar.id}/")
 
     assert response["Location"] == "https://visio.example.org/salle"
     assert OnlineJoin.objects.get().registration == camille

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from rencontres.attendance import identity, qr
+from rencontres.registrations import links
 from tests.attendance.builders import training_day
 
 pytestmark = pytest.mark.django_db
@@ -37,5 +38,5 @@ def test_the_emailed_code_is_the_persons_own_and_expires(organization):
 def test_a_personal_link_names_its_registration_and_cannot_be_forged(organization):
     _, _, _, (camille, *_) = training_day(organization)
 
-    assert identity.registration_id_from_token(identity.personal_token(camille)) == camille.id
-    assert identity.registration_id_from_token(f"{camille.id}:forged") is None
+    assert links.registration_id_from_token(links.personal_token(camille)) == camille.id
+    assert links.registration_id_from_token(f"{camille.id}:forged") is None

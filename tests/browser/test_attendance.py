@@ -70,7 +70,8 @@ def test_a_participant_signs_on_the_tablet_the_trainer_counter_signs_and_hours_a
 
 
 def test_the_phone_pages_have_no_serious_accessibility_issue(live_server, page, organization):
-    from rencontres.attendance import identity, qr
+    from rencontres.attendance import qr
+    from rencontres.registrations import links
 
     _, morning, _, (camille, *_) = training_day(organization)
     base = live_server.url
@@ -82,7 +83,7 @@ def test_the_phone_pages_have_no_serious_accessibility_issue(live_server, page, 
     page.goto(f"{base}/emargement/{morning.id}/code/{qr.current_code(morning)}/")
     expect(page.get_by_role("heading", name="Qui êtes-vous ?")).to_be_visible()
     assert serious_accessibility_violations(page) == []
-    page.goto(f"{base}/emargement/moi/{identity.personal_token(camille)}/")
+    page.goto(f"{base}/emargement/moi/{links.personal_token(camille)}/")
     assert serious_accessibility_violations(page) == []
     page.goto(f"{base}/emargement/{morning.id}/signer/")
     draw_signature(page)

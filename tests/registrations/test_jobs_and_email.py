@@ -1,5 +1,6 @@
 import datetime as dt
 import email
+import re
 import socket
 from email import policy
 
@@ -7,7 +8,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 
+from rencontres.attendance.models import OnlineJoin
 from rencontres.events import services as event_services
 from rencontres.events.enums import SessionMode
 from rencontres.events.models import Session
@@ -31,7 +34,14 @@ def test_reminders_go_once_the_day_before_with_online_links(organization, after_
         assert jobs.send_day_before_reminders(today=dt.date(2030, 3, 13)) == 1
         assert jobs.send_day_before_reminders(today=dt.date(2030, 3, 13)) == 0
     (message,) = mail.outbox
-    assert "https://visio.example.org/abc" in message.body and "RER A" in message.body
+    assert "RER A" in message.body
+    # The webinar link is the person's own redirect (it records the join); the attendance link signs as them.
+    (join_url,) = re.findall(r"connexion : (\S+)", message.body)
+    response = Client().get(join_url)
+    assert response.status_code == 302 and response["Location"] == "https://visio.example.org/abc"
+    assert OnlineJoin.objects.filter(registration__email="anne@example.org").exists()
+    (attendance_url,) = re.findall(r"(http\S+/emargement/moi/\S+)", message.body)
+    assert Client().get(attendance_url).status_code == 200
 
 
 def test_the_minimum_report_goes_to_organisers_once_at_the_decision_date(organization, alice, after_commit):

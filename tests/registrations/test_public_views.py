@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from rencontres.accounts.models import User
+from rencontres.attendance.models import OnlineJoin
 from rencontres.events.enums import PayerKind
 from rencontres.events.models import Session
 from rencontres.registrations import services
@@ -258,8 +259,12 @@ def test_my_space_shows_the_online_link_only_for_a_confirmed_place(client, organ
     register(full, "anne@example.org")
     client.force_login(User.objects.get(email="anne@example.org"))
     page = client.get(reverse("site:my_space")).content.decode()
-    assert "https://visio.example.org/confirmee" in page
-    assert "https://visio.example.org/attente" not in page
+    (join_path,) = re.findall(r'href="(/en-ligne/[^"]+)"', page)
+    # The link is the person's own: it records the join, then opens the videoconference.
+    response = client.get(join_path)
+    assert response.status_code == 302 and response["Location"] == "https://visio.example.org/confirmee"
+    assert OnlineJoin.objects.get().registration.email == "anne@example.org"
+    assert "visio.example.org" not in page
 
 
 def test_a_person_confirms_the_offered_place_from_my_space(client, organization):

@@ -11,7 +11,7 @@ from rencontres.accounts.models import User
 from rencontres.events import services as event_services
 from rencontres.events.enums import PayerKind
 from rencontres.events.models import Session
-from rencontres.registrations import availability, services
+from rencontres.registrations import availability, links, services
 from rencontres.registrations.enums import AvailabilityState
 from rencontres.registrations.enums import RegistrationState as S
 from rencontres.registrations.exceptions import RegistrationError
@@ -184,6 +184,18 @@ def test_acknowledgements_go_to_participant_and_payer_contact(organization, afte
     participant = next(m for m in mail.outbox if m.to == ["anne@example.org"])
     assert "confirmée" in participant.subject
     assert participant.alternatives and participant.alternatives[0][1] == "text/html"
+
+
+def test_only_a_confirmed_place_gets_the_personal_attendance_link(organization, after_commit):
+    event = make_event(organization, capacity=1)
+    with after_commit():
+        confirmed = register(event, "anne@example.org")
+        register(event, "paul@example.org")
+    anne, paul = (
+        next(m for m in mail.outbox if m.to == [address]) for address in ("anne@example.org", "paul@example.org")
+    )
+    assert links.attendance_path(confirmed) in anne.body
+    assert "/emargement/moi/" not in paul.body and "liste d'attente" in paul.body
 
 
 def test_no_email_leaves_when_the_transaction_rolls_back(organization, after_commit):

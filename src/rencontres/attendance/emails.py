@@ -1,7 +1,5 @@
 """The emails of attendance, each a subject/text/HTML triple under attendance/emails/."""
 
-from django.urls import reverse
-
 from rencontres.core.emails import absolute_url, send_templated_email
 
 from .models import Attendance
@@ -40,7 +38,3 @@ def signing_code(*, registration, slot, code: str) -> None:
         context={"registration": registration, "event": event, "slot": slot, "code": code},
         reply_to=_reply_to(event),
     )
-
-
-def personal_link_url(token: str) -> str:
-    return absolute_url(reverse("site:attendance_me", args=[token]))

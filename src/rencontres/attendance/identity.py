@@ -1,27 +1,13 @@
-"""Who is signing on their own phone: a personal link, or six digits sent to the registered address."""
+"""Who is signing on their own phone: their personal link (registrations.links), or six digits sent to the registered address."""
 
 import datetime as dt
 import hashlib
 import hmac
 
 from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 
-PERSONAL_LINK_SALT = "attendance.personal-link"
 CODE_WINDOW_SECONDS = 600
-
-
-def personal_token(registration) -> str:
-    """The token of the person's attendance link, sent in their emails; it names the registration only."""
-    return signing.dumps(registration.id, salt=PERSONAL_LINK_SALT)
-
-
-def registration_id_from_token(token: str) -> int | None:
-    try:
-        return int(signing.loads(token, salt=PERSONAL_LINK_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
 
 
 def _code(registration_id: int, slot_id: int, window: int) -> str:

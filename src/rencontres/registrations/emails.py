@@ -11,7 +11,7 @@ from django.urls import reverse
 from rencontres.core.emails import absolute_url, send_templated_email
 from rencontres.events.models import Day, Event
 
-from . import availability, selectors
+from . import availability, links, selectors
 from .models import Registration
 
 
@@ -28,6 +28,8 @@ def _registration_context(registration: Registration) -> dict:
         "organization": event.organization,
         "event_url": absolute_url(event.get_absolute_url()),
         "waiting_position": selectors.waiting_position(registration),
+        # Opened on their phone, it lets a confirmed person sign the attendance sheet without a code.
+        "attendance_url": absolute_url(links.attendance_path(registration)) if registration.is_confirmed else "",
     }
 
 
@@ -93,14 +95,21 @@ def event_confirmed(registration: Registration) -> None:
 
 
 def reminder(registration: Registration, day_id: int) -> None:
-    """The day before: date, times, places with access, and the online links of the day's sessions."""
+    """The day before: date, times, places with access, and the person's own links to the day's webinars.
+
+    A webinar link goes through the site (links.online_links), which records when the person joined:
+    evidence of presence online for the hours.
+    """
     day = Day.objects.get(pk=day_id)
     sessions = list(day.sessions.select_related("venue").order_by("start_time", "id"))
     venues = {s.venue for s in sessions if s.venue} or ({registration.event.venue} - {None})
+    join_paths = {link.session.id: link.path for link in links.online_links(registration, sessions)}
     context = {
         **_registration_context(registration),
         "day": day,
-        "sessions": sessions,
+        "sessions": [
+            (session, absolute_url(join_paths[session.id]) if session.online_url else "") for session in sessions
+        ],
         "venues": sorted(venues, key=lambda v: v.name),
     }
     _send("reminder", [registration.email], context, reply_to=_contact(registration.event))

@@ -11,7 +11,7 @@ from rencontres.events.models import Event, Session
 from rencontres.organizations import access
 from rencontres.organizations.models import Membership
 
-from . import availability
+from . import availability, links
 from .enums import LIVE_STATES, AvailabilityState, RegistrationState
 from .models import Registration
 
@@ -99,14 +99,14 @@ def event_registration_context(event: Event, request) -> dict:
     if request.user.is_authenticated:
         registration = live_registration_of(event, request.user.email)
     is_confirmed = registration is not None and registration.state == RegistrationState.CONFIRMED
-    online = online_sessions_for(registration) if is_confirmed else []
+    online = links.online_links(registration, online_sessions_for(registration)) if is_confirmed else []
     return {
         "registration_availability": current,
         "my_registration_is_confirmed": is_confirmed,
         "registration_states": AvailabilityState,
         "my_registration": registration,
         "my_waiting_position": waiting_position(registration) if registration else None,
-        "my_online_sessions": online,
+        "my_online_links": online,
         "registration_form_url": reverse("site:register", args=[event.slug]),
         "registration_is_member": access.can_manage_event(request.user, event),
         "registration_manage_url": reverse("backoffice:registrations", args=[event.id]),

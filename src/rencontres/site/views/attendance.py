@@ -18,6 +18,7 @@ from rencontres.attendance.enums import SigningMode
 from rencontres.attendance.exceptions import AttendanceError
 from rencontres.attendance.models import AttendanceSlot
 from rencontres.events.models import Session
+from rencontres.registrations import links
 from rencontres.registrations.enums import RegistrationState
 from rencontres.registrations.models import Registration
 from rencontres.site.forms.attendance import CodeForm, EmailForm, SignatureForm
@@ -141,7 +142,7 @@ def identify(request, slot_id: int):
 
 def personal_link(request, token: str):
     """The link in the person's emails: this browser now signs as them, for this event."""
-    registration_id = identity.registration_id_from_token(token)
+    registration_id = links.registration_id_from_token(token)
     registration = (
         Registration.objects.select_related("event")
         .filter(id=registration_id, state=RegistrationState.CONFIRMED)
@@ -165,7 +166,7 @@ def forget(request, event_id: int):
 
 def online_join(request, token: str, session_id: int):
     """The personal link to a webinar: records when the person joined, then opens the videoconference."""
-    registration_id = identity.registration_id_from_token(token)
+    registration_id = links.registration_id_from_token(token)
     session = get_object_or_404(Session, id=session_id)
     registration = Registration.objects.filter(id=registration_id or 0, event_id=session.event_id).first()
     if registration is None or not session.online_url:

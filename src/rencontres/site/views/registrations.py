@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from rencontres.core.http import pdf_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
-from rencontres.registrations import availability, paperwork, selectors, services
+from rencontres.registrations import availability, links, paperwork, selectors, services
 from rencontres.registrations.enums import AvailabilityState, RegistrationState
 from rencontres.registrations.exceptions import RegistrationError
 from rencontres.registrations.models import Registration
@@ -86,7 +86,8 @@ def my_space(request):
     for registration in registrations:
         registration.waiting_position = selectors.waiting_position(registration)
         is_confirmed = registration.state == RegistrationState.CONFIRMED
-        registration.online_sessions = online.get(registration.event_id, []) if is_confirmed else []
+        sessions = online.get(registration.event_id, []) if is_confirmed else []
+        registration.online_links = links.online_links(registration, sessions)
     return render(request, "site/my_space.html", {"registrations": registrations})
 
 
