@@ -39,6 +39,31 @@ def test_signing_twice_is_refused_and_the_first_signature_stays(organization):
     assert Attendance.objects.get().signature == first.signature
 
 
+def test_a_person_marked_late_by_the_trainer_then_signs_and_stays_late(organization, alice):
+    _, morning, _, (camille, *_) = training_day(organization)
+    services.mark(slot=morning, registration=camille, status=AttendanceStatus.LATE, minutes_missed=20, by=alice)
+
+    services.sign(slot=morning, registration=camille, mode=SigningMode.TABLET, signature=SIGNATURE)
+
+    attendance = Attendance.objects.get()
+    assert (attendance.status, attendance.minutes_missed, attendance.mode) == (
+        AttendanceStatus.LATE,
+        20,
+        SigningMode.TABLET,
+    )
+    assert attendance.signature == SIGNATURE and attendance.signed_at is not None
+
+
+def test_nobody_signs_a_counter_signed_slot(organization, alice):
+    _, morning, _, (camille, dominique, *_) = training_day(organization)
+    services.sign(slot=morning, registration=camille, mode=SigningMode.TABLET, signature=SIGNATURE)
+    services.validate_slot(slot=morning, trainer_name="Boris Chevrot", signature=SIGNATURE, by=alice)
+
+    with pytest.raises(AttendanceError, match="déjà contresigné"):
+        services.sign(slot=morning, registration=dominique, mode=SigningMode.TABLET, signature=SIGNATURE)
+    assert Attendance.objects.get(registration=dominique).status == AttendanceStatus.ABSENT
+
+
 @pytest.mark.parametrize(
     "forged",
     [

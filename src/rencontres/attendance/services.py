@@ -98,11 +98,13 @@ def _locked(slot: AttendanceSlot) -> AttendanceSlot:
     return AttendanceSlot.objects.select_for_update().select_related("event").get(pk=slot.pk)
 
 
+def _counter_signed() -> AttendanceError:
+    return AttendanceError(_("Ce créneau est déjà contresigné : toute modification passe par une correction motivée."))
+
+
 def _refuse_if_validated(slot: AttendanceSlot) -> None:
     if slot.is_validated:
-        raise AttendanceError(
-            _("Ce créneau est déjà contresigné : toute modification passe par une correction motivée.")
-        )
+        raise _counter_signed()
 
 
 def _refuse_unless_expected(slot: AttendanceSlot, registration: Registration) -> None:
@@ -124,16 +126,18 @@ def sign(
     recorded_by=None,
     now: dt.datetime | None = None,
 ) -> Attendance:
-    """The person's signature for the slot, once; refused after the counter-signature or for a stranger."""
-    slot = _locked(slot)
-    _refuse_if_validated(slot)
+    """The person's signature for the slot, once; refused after the counter-signature or for a stranger.
+
+    The hot path of a room signing at once: one lock on the slot's row (only its counter-signature
+    is read), then the insert; the organiser's earlier mark is looked up only when the insert meets it.
+    """
     _refuse_unless_expected(slot, registration)
     strokes = clean_signature(signature)
     if strokes is None:
         raise AttendanceError(_("La signature est vide ou illisible : signez dans le cadre."), field="signature")
-    existing = Attendance.objects.filter(slot=slot, registration=registration).first()
-    if existing is not None and existing.signature:
-        raise AttendanceError(_("Vous avez déjà signé pour cette demi-journée."))
+    locked = AttendanceSlot.objects.select_for_update().filter(pk=slot.pk).values_list("validated_at", flat=True)
+    if locked.get() is not None:
+        raise _counter_signed()
     values = {
         "mode": mode,
         "signature": strokes,
@@ -142,18 +146,20 @@ def sign(
         "user_agent": (user_agent or "")[:300],
         "recorded_by": recorded_by,
     }
-    if existing is not None:  # marked by the organiser before signing: the signature completes it
-        for name, value in values.items():
-            setattr(existing, name, value)
-        existing.save(update_fields=[*values, "updated_at"])
-        return existing
     try:
         with transaction.atomic():
             return Attendance.objects.create(
                 slot=slot, registration=registration, status=AttendanceStatus.PRESENT, **values
             )
     except IntegrityError:
-        raise AttendanceError(_("Vous avez déjà signé pour cette demi-journée.")) from None
+        existing = Attendance.objects.get(slot=slot, registration=registration)
+    if existing.signature:
+        raise AttendanceError(_("Vous avez déjà signé pour cette demi-journée."))
+    # Marked by the organiser before signing (late, ticked on paper): the signature completes it.
+    for name, value in values.items():
+        setattr(existing, name, value)
+    existing.save(update_fields=[*values, "updated_at"])
+    return existing
 
 
 def _check_status(status: str, minutes_missed: int, planned_minutes: int) -> int:
