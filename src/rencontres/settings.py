@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # Before django.forms: its widget templates (radio buttons, checkboxes) override Django's.
     "dsfr",
     "django.forms",

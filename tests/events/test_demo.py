@@ -158,3 +158,11 @@ def test_demo_events_match_what_a_careful_reader_extracts_from_the_seeds(demo):
         assert set(event.speakers.values_list("name", flat=True)) == expected_names, data.seed
         expected_prices = sorted(round(p["amount"] * 100) for p in expected["prices"])
         assert sorted(event.price_tiers.values_list("amount_cents", flat=True)) == expected_prices, data.seed
+
+
+def test_no_demo_event_has_an_empty_calendar_file(client, demo):
+    import icalendar
+
+    for event in demo:
+        response = client.get(f"{event.get_absolute_url()}agenda.ics")
+        assert list(icalendar.Calendar.from_ical(response.content).walk("VEVENT")), event.slug

@@ -321,8 +321,8 @@ def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, organ
             services.update_session(session=event.sessions.first(), speakers=list(event.speakers.all()))
         services.add_price_tier(event=event, label="Tarif", amount_cents=1000, payer_kind="individual")
     # First visit: the programme is read (eight queries whatever its size) and its fragments cached;
-    # two more for what the event produced (published workshop restitutions, satisfaction figures), one for
-    # the capacity in the JSON-LD.
-    assert count_queries(client, big.get_absolute_url()) == count_queries(client, small.get_absolute_url()) <= 18
-    # Next visits read the event, its cached fragments, the places left and those two: no programme row.
-    assert count_queries(client, big.get_absolute_url()) == count_queries(client, small.get_absolute_url()) <= 6
+    # two more for what the event produced (published workshop restitutions, satisfaction figures).
+    assert count_queries(client, big.get_absolute_url()) == count_queries(client, small.get_absolute_url()) <= 17
+    # Next visits read the event, its cached fragments, the places left (once, for the box and the
+    # JSON-LD) and those two: no programme row.
+    assert count_queries(client, big.get_absolute_url()) == count_queries(client, small.get_absolute_url()) <= 5

@@ -220,6 +220,9 @@ def test_the_organiser_downloads_an_application_file_but_charlie_cannot(client, 
     client.force_login(alice)
     response = client.get(reverse("backoffice:application_file", args=[piece.id]))
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    # A participant's upload can never run as a page of the site the organiser is signed in to.
+    assert response["Content-Type"] == "application/pdf" and response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("sandbox")
 
 
 def test_a_decision_without_a_choice_is_refused_and_changes_nothing(client, alice, organization):

@@ -1,7 +1,9 @@
 """Small HTTP answers every face gives the same way."""
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.translation import gettext as _
 
+from rencontres.core import files
 from rencontres.core.files import FileKind
 
 
@@ -24,3 +26,23 @@ def user_file_response(handle, kind: FileKind, filename: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
     return response
+
+
+def stored_file_response(field_file, kind: FileKind | None = None) -> FileResponse:
+    """An uploaded file from storage, served as `user_file_response`; a 404 when it is not there.
+
+    Without the kind recorded at upload, it is read again from the content (bounded, as at
+    upload); anything unrecognised is served as opaque bytes to download.
+    """
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Ce fichier n'est plus disponible.")) from None
+    if kind is None:
+        try:
+            kind = files.sniff(handle) or files.UNKNOWN
+        except files.ArchiveTooLarge:
+            kind = files.UNKNOWN
+    return user_file_response(handle, kind, field_file.name.rsplit("/", 1)[-1])

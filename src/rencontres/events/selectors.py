@@ -73,6 +73,31 @@ def public_events() -> QuerySet:
     return Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
 
 
+FEED_PAST_DAYS = 365
+FEED_SIZE = 1000
+
+
+def calendar_feed_events(*, organization=None, theme=None, today: dt.date | None = None) -> QuerySet:
+    """What a calendar subscription shows: dated public events of the last year and to come, venue read with them."""
+    since = (today or timezone.localdate()) - dt.timedelta(days=FEED_PAST_DAYS)
+    events = public_events().filter(starts_on__isnull=False, ends_on__gte=since)
+    if organization is not None:
+        events = events.filter(organization=organization)
+    if theme is not None:
+        events = events.filter(themes=theme)
+    return events.select_related("venue").order_by("starts_on", "id")[:FEED_SIZE]
+
+
+def recently_published(limit: int = 50) -> QuerySet:
+    """The newest announcements first, for the Atom feed."""
+    return (
+        public_events()
+        .filter(published_at__isnull=False)
+        .select_related("organization", "venue")
+        .order_by("-published_at", "-id")[:limit]
+    )
+
+
 @dataclass(frozen=True)
 class CatalogueQuery:
     when: str = ""  # "", "upcoming" or "past"

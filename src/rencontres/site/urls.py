@@ -1,8 +1,10 @@
 """The public face's addresses: catalogue, event pages, cycles, registering, the personal space."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from .views import attendance, events, legal, registrations
+from .sitemaps import SITEMAPS
+from .views import attendance, events, feeds, legal, registrations
 
 app_name = "site"
 
@@ -24,6 +26,13 @@ urlpatterns = [
     path("emargement/moi/<str:token>/", attendance.personal_link, name="attendance_me"),
     path("emargement/oublier/<int:event_id>/", attendance.forget, name="attendance_forget"),
     path("en-ligne/<str:token>/<int:session_id>/", attendance.online_join, name="online_join"),
+    path("agenda.ics", feeds.site_calendar, name="calendar"),
+    path("organismes/<slug:slug>/agenda.ics", feeds.organization_calendar, name="organization_calendar"),
+    path("organismes/<slug:slug>/logo/", feeds.organization_logo, name="organization_logo"),
+    path("themes/<slug:slug>/agenda.ics", feeds.theme_calendar, name="theme_calendar"),
+    path("evenements.atom", feeds.NewEventsFeed(), name="atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", feeds.robots, name="robots"),
     path("mentions-legales/", legal.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", legal.personal_data, name="personal_data"),
     path("accessibilite/", legal.accessibility, name="accessibility"),

@@ -6,7 +6,7 @@ import io
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,7 +31,7 @@ from rencontres.backoffice.forms.attendance import (
 )
 from rencontres.core import files
 from rencontres.core.emails import absolute_url
-from rencontres.core.http import pdf_response, user_file_response
+from rencontres.core.http import pdf_response, stored_file_response
 from rencontres.registrations.models import Registration
 
 REPORT_SESSION_KEY = "attendance-online-report"
@@ -231,13 +231,7 @@ def slot_scan(request, slot_id: int):
 @login_required
 def slot_scan_download(request, slot_id: int):
     slot = backoffice_access.slot_for_member(request.user, slot_id)
-    if not slot.scan:
-        raise Http404
-    try:
-        handle = slot.scan.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return user_file_response(handle, files.kind_of_label(slot.scan_type), slot.scan.name.rsplit("/", 1)[-1])
+    return stored_file_response(slot.scan, files.kind_of_label(slot.scan_type))
 
 
 @login_required

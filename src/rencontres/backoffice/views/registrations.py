@@ -5,7 +5,7 @@ Every view starts with a permission helper that returns the object or a 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +21,8 @@ from rencontres.backoffice.forms.registrations import (
     QuestionForm,
     RegistrationSettingsForm,
 )
-from rencontres.core.http import pdf_response
+from rencontres.core import files
+from rencontres.core.http import pdf_response, stored_file_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
 from rencontres.registrations import availability, configuration, exports, paperwork, selectors, services
@@ -157,27 +158,20 @@ def paper(request, registration_id: int, kind: str):
         return redirect("backoffice:registration_detail", registration.id)
 
 
-def _stored_file(field_file, name: str):
-    try:
-        return FileResponse(field_file.open("rb"), as_attachment=True, filename=name)
-    except FileNotFoundError:
-        raise Http404 from None
-
-
 @login_required
 def application_file(request, file_id: int):
     item = get_object_or_404(ApplicationFile.objects.select_related("registration__event"), id=file_id)
     if not access.can_manage_event(request.user, item.registration.event):
         raise Http404
-    return _stored_file(item.file, item.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(item.file, files.kind_of_label(item.file_type))
 
 
 @login_required
 def answer_file(request, answer_id: int):
     answer = get_object_or_404(Answer.objects.select_related("registration__event"), id=answer_id)
-    if not access.can_manage_event(request.user, answer.registration.event) or not answer.file:
+    if not access.can_manage_event(request.user, answer.registration.event):
         raise Http404
-    return _stored_file(answer.file, answer.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(answer.file)
 
 
 @login_required

@@ -5,10 +5,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 
 from rencontres.core import files
-from rencontres.core.http import user_file_response
+from rencontres.core.http import stored_file_response
 from rencontres.events import ical, programme_pdf, selectors
 from rencontres.events.enums import SessionMode, SpeakerRole
 from rencontres.events.models import Document, Event, Series
@@ -40,7 +39,7 @@ def _viewable_programme(request, slug: str) -> selectors.EventProgramme:
 
 
 def programme_cache_key(event: Event) -> str:
-    return f"event-programme:v1:{event.pk}:{event.updated_at.isoformat()}"
+    return f"event-programme:v2:{event.pk}:{event.updated_at.isoformat()}"
 
 
 def programme_fragments(event: Event) -> dict:
@@ -109,15 +108,18 @@ def event_detail(request, slug: str):
     is_member = access.can_manage_event(request.user, event)
     registration = registration_selectors.event_registration_context(event, request)
     is_registered = registration["my_registration_is_confirmed"]
+    current = registration["registration_availability"]
     context = {
         "event": event,
         "fragments": fragments,
         "can_see_private_documents": is_member or is_registered,
         "is_member": is_member,
-        "places_left": registration["registration_availability"].places_left,
-        "json_ld": jsonld.event_json_ld(fragments["json_ld_facts"], event=event, request=request)
+        "places_left": current.places_left,
+        "json_ld": jsonld.event_json_ld(fragments["json_ld_facts"], event=event, availability=current, request=request)
         if event.is_visible_to_public
         else None,
+        "page_url": request.build_absolute_uri(event.get_absolute_url()),
+        "image_url": jsonld.organization_image_url(event.organization, request),
         "registration_box_template": "site/_event_box.html",
         **registration,
     }
@@ -148,11 +150,7 @@ def document_download(request, document_id: int):
         or registration_selectors.holds_confirmed_place(event, request.user)
     ):
         raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Ce fichier n'est plus disponible.")) from None
-    return user_file_response(handle, files.kind_of_label(document.file_type), document.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(document.file, files.kind_of_label(document.file_type))
 
 
 def series_detail(request, slug: str):
@@ -162,4 +160,5 @@ def series_detail(request, slug: str):
         .select_related("organization", "venue")
         .order_by("starts_on", "title")
     )
-    return render(request, "site/series_detail.html", {"series": series, "events": events})
+    context = {"series": series, "events": events, "json_ld": jsonld.series_json_ld(series, events, request=request)}
+    return render(request, "site/series_detail.html", context)
