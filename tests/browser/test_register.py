@@ -154,7 +154,11 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     assert serious_accessibility_violations(page) == []
 
     mail.outbox.clear()
-    page.get_by_role("button", name="Annuler mon inscription à « Journée des pratiques d'accueil »").click()
+    page.get_by_role("link", name="Annuler mon inscription à « Journée des pratiques d'accueil »").click()
+    expect(page.get_by_role("heading", level=1, name="Annuler votre inscription")).to_be_visible()
+    expect(page.get_by_text("rh@ccas-bobigny.example.org")).to_be_visible()  # the payer will be told
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("button", name="Confirmer l'annulation").click()
     expect(page.get_by_text("Votre inscription à « Journée des pratiques d'accueil » est annulée.")).to_be_visible()
     assert Registration.objects.get(pk=anne.pk).state == S.CANCELLED
 

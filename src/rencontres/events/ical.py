@@ -8,6 +8,7 @@ A feed has one all-day VEVENT per dated event, from its first to its last day.
 
 import calendar as month_calendar
 import datetime as dt
+from urllib.parse import urlsplit
 
 import icalendar
 from django.utils.translation import gettext as _
@@ -59,11 +60,12 @@ def _all_day(entry: icalendar.Event, first: dt.date, last: dt.date) -> None:
     entry.add("dtend", last + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
 
 
-def event_calendar(programme: EventProgramme, request) -> bytes:
+def event_calendar(programme: EventProgramme, *, site_url: str) -> bytes:
+    """The event's file, for the page's button and the acknowledgement email; `site_url` as "https://host"."""
     event = programme.event
     calendar = _new_calendar(event.title)
-    page_url = request.build_absolute_uri(event.get_absolute_url())
-    host = request.get_host()
+    page_url = site_url + event.get_absolute_url()
+    host = urlsplit(site_url).netloc
     for day, sessions in programme.days:
         timed = [(session, _session_bounds(session)) for session in sessions]
         timed = [(session, bounds) for session, bounds in timed if bounds is not None]
@@ -103,10 +105,10 @@ def event_calendar(programme: EventProgramme, request) -> bytes:
     return calendar.to_ical()
 
 
-def feed_calendar(events, *, name: str, request) -> bytes:
+def feed_calendar(events, *, name: str, site_url: str) -> bytes:
     """A subscription feed: each dated event as one all-day VEVENT linking to its page (venue read with it)."""
     calendar = _new_calendar(name)
-    host = request.get_host()
+    host = urlsplit(site_url).netloc
     for event in events:
         if event.starts_on is None:  # announced for a period: left out until dated
             continue
@@ -114,7 +116,7 @@ def feed_calendar(events, *, name: str, request) -> bytes:
             uid=f"event-{event.id}@{host}",
             stamp=event.updated_at,
             summary=event.title,
-            page_url=request.build_absolute_uri(event.get_absolute_url()),
+            page_url=site_url + event.get_absolute_url(),
             event=event,
             description=event.subtitle,
         )

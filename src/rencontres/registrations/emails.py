@@ -6,18 +6,31 @@ acknowledgement of a new registration goes through `tasks.acknowledge_registrati
 queued before the event lock and sent once.
 """
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.urls import reverse
 
 from rencontres.core.emails import absolute_url, send_templated_email
+from rencontres.events import ical
+from rencontres.events import selectors as event_selectors
 from rencontres.events.models import Day, Event
+from rencontres.events.selectors import EventProgramme
 
 from . import availability, links, selectors
 from .models import Registration
 
 
-def _send(template: str, to: list[str], context: dict, *, reply_to: str = "") -> None:
+def _send(template: str, to: list[str], context: dict, *, attachments=()) -> None:
+    """Every email of an event answers to its contact (Event.reply_to_address), whoever it goes to."""
     context = {"my_space_url": absolute_url(reverse("site:my_space")), **context}
-    send_templated_email(f"registrations/emails/{template}", to=to, context=context, reply_to=reply_to)
+    send_templated_email(
+        f"registrations/emails/{template}",
+        to=to,
+        context=context,
+        reply_to=context["event"].reply_to_address,
+        attachments=attachments,
+    )
 
 
 def _registration_context(registration: Registration) -> dict:
@@ -30,31 +43,54 @@ def _registration_context(registration: Registration) -> dict:
         "waiting_position": selectors.waiting_position(registration),
         # Opened on their phone, it lets a confirmed person sign the attendance sheet without a code.
         "attendance_url": absolute_url(links.attendance_path(registration)) if registration.is_confirmed else "",
+        "cancel_url": absolute_url(links.cancel_path(registration)) if registration.is_live else "",
     }
 
 
-def _contact(event: Event) -> str:
-    return event.contact_email or event.organization.contact_email
+@dataclass(frozen=True)
+class DayTimes:
+    """A day of the programme as an email gives it: the date, from the first session's start to the last's end."""
+
+    day: Day
+    start: dt.time | None
+    end: dt.time | None
+
+
+def _days_with_times(programme: EventProgramme) -> list[DayTimes]:
+    days = []
+    for day, sessions in programme.days:
+        starts = [s.start_time for s in sessions if s.start_time]
+        ends = [s.end_time or s.start_time for s in sessions if s.start_time]
+        days.append(DayTimes(day, min(starts, default=None), max(ends, default=None)))
+    return days
 
 
 def acknowledgement(registration: Registration) -> None:
-    """To the participant: registered (place, waiting list with position, or application to examine)."""
-    _send(
-        "acknowledgement",
-        [registration.email],
-        _registration_context(registration),
-        reply_to=_contact(registration.event),
-    )
+    """To the participant: registered (place, waiting list with position, or application to examine).
+
+    With what they need to come: each day with its times, the places with their access, the
+    contact, their own webinar links once the place is confirmed, and the event's calendar file.
+    """
+    event = registration.event
+    programme = event_selectors.programme_of(event)
+    online = [s for s in programme.sessions if s.online_url] if registration.is_confirmed else []
+    join_links = links.online_links(registration, online)
+    context = {
+        **_registration_context(registration),
+        "days": _days_with_times(programme),
+        "venues": programme.venues,
+        "online_links": [(link.session, absolute_url(link.path)) for link in join_links],
+    }
+    calendar = []
+    if event.starts_on:
+        content = ical.event_calendar(programme, site_url=absolute_url(""))
+        calendar = [(f"{event.slug}.ics", content, "text/calendar")]
+    _send("acknowledgement", [registration.email], context, attachments=calendar)
 
 
 def payer_acknowledgement(registration: Registration) -> None:
     """To the payer's contact (employer, OPCO): who registered, at which price."""
-    _send(
-        "payer_acknowledgement",
-        [registration.payer_contact_email],
-        _registration_context(registration),
-        reply_to=_contact(registration.event),
-    )
+    _send("payer_acknowledgement", [registration.payer_contact_email], _registration_context(registration))
 
 
 def place_offered(registration: Registration) -> None:
@@ -68,25 +104,19 @@ def offer_expired(registration: Registration) -> None:
 
 def application_decision(registration: Registration) -> None:
     """Application accepted (with a place or on the waiting list) or refused."""
-    _send(
-        "application_decision",
-        [registration.email],
-        _registration_context(registration),
-        reply_to=_contact(registration.event),
-    )
+    _send("application_decision", [registration.email], _registration_context(registration))
 
 
 def registration_cancelled(registration: Registration) -> None:
-    _send("registration_cancelled", [registration.email], _registration_context(registration))
+    """To the person, and to whoever pays for them: the place is given up (the payer is not invoiced for nothing)."""
+    context = _registration_context(registration)
+    _send("registration_cancelled", [registration.email], context)
+    if registration.payer_contact_email and registration.payer_contact_email != registration.email:
+        _send("payer_cancellation", [registration.payer_contact_email], context)
 
 
 def event_cancelled(registration: Registration, reason: str = "") -> None:
-    _send(
-        "event_cancelled",
-        [registration.email],
-        {**_registration_context(registration), "reason": reason},
-        reply_to=_contact(registration.event),
-    )
+    _send("event_cancelled", [registration.email], {**_registration_context(registration), "reason": reason})
 
 
 def event_confirmed(registration: Registration) -> None:
@@ -112,7 +142,7 @@ def reminder(registration: Registration, day_id: int) -> None:
         ],
         "venues": sorted(venues, key=lambda v: v.name),
     }
-    _send("reminder", [registration.email], context, reply_to=_contact(registration.event))
+    _send("reminder", [registration.email], context)
 
 
 def organiser_message(registration: Registration, subject: str, body: str) -> None:
@@ -121,7 +151,6 @@ def organiser_message(registration: Registration, subject: str, body: str) -> No
         "organiser_message",
         [registration.email],
         {**_registration_context(registration), "subject": subject, "body": body},
-        reply_to=_contact(registration.event),
     )
 
 

@@ -15,17 +15,28 @@ from rencontres.events.models import Session
 from .models import Registration
 
 PERSONAL_LINK_SALT = "attendance.personal-link"
+# Another salt: the link that gives up a place is not the one shown on a phone in the room.
+CANCEL_LINK_SALT = "registrations.cancel-link"
 
 
 def personal_token(registration: Registration) -> str:
     return signing.dumps(registration.id, salt=PERSONAL_LINK_SALT)
 
 
-def registration_id_from_token(token: str) -> int | None:
+def registration_id_from_token(token: str, *, salt: str = PERSONAL_LINK_SALT) -> int | None:
     try:
-        return int(signing.loads(token, salt=PERSONAL_LINK_SALT))
+        return int(signing.loads(token, salt=salt))
     except (signing.BadSignature, TypeError, ValueError):
         return None
+
+
+def cancel_path(registration: Registration) -> str:
+    """In the person's emails: « je ne peux plus venir », a page that asks them to confirm."""
+    return reverse("site:cancel_by_link", args=[signing.dumps(registration.id, salt=CANCEL_LINK_SALT)])
+
+
+def registration_id_from_cancel_token(token: str) -> int | None:
+    return registration_id_from_token(token, salt=CANCEL_LINK_SALT)
 
 
 def attendance_path(registration: Registration) -> str:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("evenements/<slug:slug>/inscription/reponse/<str:token>/", registrations.thanks, name="thanks"),
     path("mon-espace/", registrations.my_space, name="my_space"),
     path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
+    path("inscriptions/annuler/<str:token>/", registrations.cancel_by_link, name="cancel_by_link"),
     path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),
     path("emargement/<int:slot_id>/code/<str:code>/", attendance.qr_landing, name="attendance_qr"),
     path("emargement/<int:slot_id>/signer/", attendance.sign, name="attendance_sign"),

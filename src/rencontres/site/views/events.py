@@ -128,7 +128,8 @@ def event_detail(request, slug: str):
 
 def event_ical(request, slug: str):
     programme = _viewable_programme(request, slug)
-    response = HttpResponse(ical.event_calendar(programme, request), content_type="text/calendar; charset=utf-8")
+    content = ical.event_calendar(programme, site_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{programme.event.slug}.ics"'
     return response
 

@@ -17,6 +17,11 @@ from rencontres.organizations.models import Organization
 FEED_CACHE_SECONDS = 900  # calendar clients poll; a quarter of an hour is fresh enough
 
 
+def site_url(request) -> str:
+    """The address this request came to, as calendars write it before a page's path."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def _calendar_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -27,21 +32,21 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 def site_calendar(request):
     events = selectors.calendar_feed_events()
     name = _("Événements publiés sur %(site)s") % {"site": request.get_host()}
-    return _calendar_response(ical.feed_calendar(events, name=name, request=request), "agenda.ics")
+    return _calendar_response(ical.feed_calendar(events, name=name, site_url=site_url(request)), "agenda.ics")
 
 
 def organization_calendar(request, slug: str):
     organization = get_object_or_404(Organization, slug=slug)
     events = selectors.calendar_feed_events(organization=organization)
     name = _("Événements de %(name)s") % {"name": organization.name}
-    return _calendar_response(ical.feed_calendar(events, name=name, request=request), f"agenda-{slug}.ics")
+    return _calendar_response(ical.feed_calendar(events, name=name, site_url=site_url(request)), f"agenda-{slug}.ics")
 
 
 def theme_calendar(request, slug: str):
     theme = get_object_or_404(Theme, slug=slug)
     events = selectors.calendar_feed_events(theme=theme)
     name = _("Événements : %(theme)s") % {"theme": theme.name}
-    return _calendar_response(ical.feed_calendar(events, name=name, request=request), f"agenda-{slug}.ics")
+    return _calendar_response(ical.feed_calendar(events, name=name, site_url=site_url(request)), f"agenda-{slug}.ics")
 
 
 def robots(request):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -91,13 +92,48 @@ def my_space(request):
     return render(request, "site/my_space.html", {"registrations": registrations})
 
 
+def _cancel_after_confirmation(request, registration: Registration, *, actor, note: str, done_url: str):
+    """Giving up a place asks first, with the organisation's terms and who else will be told (the payer)."""
+    if request.method == "POST":
+        if registration.is_live:
+            services.cancel(registration=registration, actor=actor, note=note)
+        messages.success(
+            request, _("Votre inscription à « %(title)s » est annulée.") % {"title": registration.event.title}
+        )
+        return redirect(done_url)
+    context = {"registration": registration, "event": registration.event, "keep_url": done_url}
+    return render(request, "site/cancel_confirm.html", context)
+
+
 @login_required
-@require_POST
 def my_cancel(request, registration_id: int):
     registration = _my_registration(request, registration_id)
-    services.cancel(registration=registration, actor=request.user, note=_("annulée par la personne"))
-    messages.success(request, _("Votre inscription à « %(title)s » est annulée.") % {"title": registration.event.title})
-    return redirect("site:my_space")
+    return _cancel_after_confirmation(
+        request,
+        registration,
+        actor=request.user,
+        note=_("annulée par la personne"),
+        done_url=reverse("site:my_space"),
+    )
+
+
+def cancel_by_link(request, token: str):
+    """« Je ne peux plus venir » from an email: no sign-in, the signed link names the registration."""
+    registration_id = links.registration_id_from_cancel_token(token)
+    registration = (
+        Registration.objects.select_related("event__organization").filter(id=registration_id).first()
+        if registration_id
+        else None
+    )
+    if registration is None:
+        raise Http404(_("Ce lien d'annulation n'est pas valable : ouvrez celui du dernier courriel reçu."))
+    return _cancel_after_confirmation(
+        request,
+        registration,
+        actor=None,
+        note=_("annulée par la personne (lien du courriel)"),
+        done_url=registration.event.get_absolute_url(),
+    )
 
 
 @login_required
