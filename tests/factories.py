@@ -18,8 +18,21 @@ _counter = itertools.count(1)
 
 
 def make_user(email: str | None = None, password: str = "motdepasse-solide-42", **fields) -> User:
+    """A person whose address is proven (allauth's verified record), as after a first sign-in by code."""
     email = email or f"personne{next(_counter)}@example.org"
-    return User.objects.create_user(email=email, password=password, **fields)
+    user = User.objects.create_user(email=email, password=password, **fields)
+    prove_address(user)
+    return user
+
+
+def prove_address(user: User) -> User:
+    """What entering a code sent to the account's address leaves behind."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email.lower(), defaults={"verified": True, "primary": True}
+    )
+    return user
 
 
 def make_organization(name: str | None = None, **fields) -> Organization:
