@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import attendance, events, legal, registrations
+from .views import attendance, events, invitations, legal, registrations
 
 app_name = "site"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("emargement/moi/<str:token>/", attendance.personal_link, name="attendance_me"),
     path("emargement/oublier/<int:event_id>/", attendance.forget, name="attendance_forget"),
     path("en-ligne/<str:token>/<int:session_id>/", attendance.online_join, name="online_join"),
+    path("rejoindre/<str:token>/", invitations.member_invitation, name="member_invitation"),
     path("mentions-legales/", legal.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", legal.personal_data, name="personal_data"),
     path("accessibilite/", legal.accessibility, name="accessibility"),
