@@ -134,6 +134,11 @@ def add_member(*, organization: Organization, email: str, role: str = Role.EDITO
     return membership, "changed"
 
 
+def _field_label(name: str) -> str:
+    fields = {f.name: f for f in Organization._meta.fields}
+    return str(fields[name].verbose_name) if name in fields else _("organisme")
+
+
 @transaction.atomic
 def create_organization(*, name: str, slug: str, admin_email: str) -> tuple[Organization, bool]:
     """A new organisation with its first admin; run again with the same values, it changes nothing.
@@ -168,7 +173,7 @@ def create_organization(*, name: str, slug: str, admin_email: str) -> tuple[Orga
         organization.full_clean()
     except ValidationError as error:
         raise OrganizationError(
-            " ".join(f"{field} : {' '.join(m)}" for field, m in error.message_dict.items())
+            " ".join(f"{_field_label(field)} : {' '.join(messages)}" for field, messages in error.message_dict.items())
         ) from None
     organization.save()
     add_member(organization=organization, email=email, role=Role.ADMIN)
