@@ -25,7 +25,9 @@ def test_a_password_account_whose_address_is_not_proven_is_not_signed_in_and_see
 
     assert "_auth_user_id" not in client.session
     assert response.headers["Location"] == reverse("account_email_verification_sent")
-    assert mail.outbox[-1].to == ["victime@example.org"]  # the proof goes to the address, not to whoever typed it
+    proof = mail.outbox[-1]
+    assert proof.to == ["victime@example.org"]  # the proof goes to the address, not to whoever typed it
+    assert "Confirmez votre adresse électronique" in proof.subject and "/compte/confirm-email/" in proof.body
     my_space = client.get(reverse("site:my_space"))
     assert my_space.status_code == 302 and "/compte/login/" in my_space.headers["Location"]
 
