@@ -56,3 +56,13 @@ def test_wrong_passwords_lock_the_password_not_the_code(client, alice):
 
     assert client.session["_auth_user_id"] == str(alice.pk)
     assert response.headers["Location"] == reverse("backoffice:home")
+
+
+def test_the_admins_login_form_leads_to_the_sites_sign_in_and_signs_nobody_in(client, django_user_model):
+    django_user_model.objects.create_superuser(email="root@example.org", password="Motdepasse-42!")
+
+    page = client.get("/admin/login/?next=/admin/")
+    posted = client.post("/admin/login/", {"username": "root@example.org", "password": "Motdepasse-42!"})
+
+    assert page.status_code == 302 and page.headers["Location"].startswith(reverse("account_login"))
+    assert posted.status_code == 302 and "_auth_user_id" not in client.session
