@@ -518,6 +518,8 @@ def base_env(*, database_url: str, data_dir: Path) -> dict[str, str]:
             "RENCONTRES_SECRET_KEY": secrets.token_urlsafe(50),
             "RENCONTRES_ALLOWED_HOSTS": HOST,
             "PYTHONUNBUFFERED": "1",
+            # The benches register thousands of people from 127.0.0.1: no registration limits.
+            "RENCONTRES_REGISTRATION_LIMITS": "0",
         }
     )
     return env

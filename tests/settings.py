@@ -9,3 +9,7 @@ from rencontres.settings import *  # noqa: E402, F403
 # Tests render templates without running collectstatic first: plain names, files found where they lie.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
+
+# Many tests register dozens of people from the test client's one address; the registration
+# limits are switched on by the tests that check them (tests/registrations/test_rate_limits.py).
+RATELIMIT_ENABLE = False

@@ -18,6 +18,21 @@ def env_flag(name: str, default: bool) -> bool:
     return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
 
 
+def rate_setting(name: str, default: str) -> str:
+    """A rate "count/period" (period s, m, h or d, e.g. 10/h or 10/15m), refused at start-up when malformed."""
+    import re
+
+    rate = os.environ.get(name, default).strip()
+    if not re.fullmatch(r"[1-9]\d*/\d*[smhd]", rate):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"{name}={rate!r} : écrivez un nombre par période, par exemple 10/h (s, m, h ou d ; 10/15m pour 10 "
+            "par quart d'heure)."
+        )
+    return rate
+
+
 DEBUG = env_flag("RENCONTRES_DEBUG", False)
 SECRET_KEY_FILE = DATA_DIR / "secret_key"
 
@@ -78,6 +93,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -96,7 +112,8 @@ MIDDLEWARE = [
 
 # HTTPS behind a reverse proxy (README, "In production"): the proxy says the request came over
 # HTTPS; cookies are then sent over HTTPS only and browsers are told to keep to HTTPS (HSTS).
-if env_flag("RENCONTRES_BEHIND_PROXY", False):
+BEHIND_PROXY = env_flag("RENCONTRES_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = env_flag("RENCONTRES_USE_X_FORWARDED_HOST", False)
 if env_flag("RENCONTRES_HTTPS", False):
@@ -175,16 +192,37 @@ elif env_flag("RENCONTRES_PG_PREPARED_STATEMENTS", True):
     # cannot keep prepared statements (PgBouncer before 1.21).
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 
-# One cache shared by every process, in the database that is already there (SQLite or
-# PostgreSQL): the event page keeps its programme fragments in it. Its table is created by
-# `rencontres migrate` (core/migrations/0001_cache_table.py) and by the test runner.
+# One cache shared by every process: the event page keeps its programme fragments in it, and
+# allauth's and the registration form's rate limits count in it, so that two workers allow
+# what one would. By default it is a table of the database that is already there (SQLite or
+# PostgreSQL), created by `rencontres migrate` (core/migrations/0001_cache_table.py) and by the
+# test runner; production may set RENCONTRES_CACHE_URL=redis://host:6379/0 (Django's RedisCache).
+
+
+def shared_cache(url: str) -> dict:
+    """The default cache from RENCONTRES_CACHE_URL: empty for the database's table, redis:// or rediss://."""
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "rencontres_cache",
+            # About 20 KB per event page: 40 MB at most; a third is dropped when it is full.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    if url.split("://", 1)[0] in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "rencontres"}
+    if url == "locmem://":
+        # One process only: for a test that shows what a per-process cache lets through.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rencontres-shared"}
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"RENCONTRES_CACHE_URL={url!r} n'est pas compris : laissez-la vide (cache dans la base de données) "
+        "ou donnez l'adresse d'un serveur Redis, par exemple redis://127.0.0.1:6379/0."
+    )
+
+
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "rencontres_cache",
-        # About 20 KB per event page: 40 MB at most; a third is dropped when it is full.
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
+    "default": shared_cache(os.environ.get("RENCONTRES_CACHE_URL", "").strip()),
     # Per process, for what never changes while it runs (the anonymous header).
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rencontres-local"},
 }
@@ -205,11 +243,30 @@ LOGOUT_REDIRECT_URL = "site:catalogue"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Nobody is signed in, by any way still open (password, code, link), before proving the
+# address: "Mon espace" lists what was registered with it. A code sent to the address proves it.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_FORMS = {"request_login_code": "rencontres.site.forms.account.RequestLoginCodeForm"}
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rencontres] "
+
+# Registering (the form and the API) is limited per address (each registration sends it an
+# email) and per client IP, counted in the shared cache (django-ratelimit). Rates are
+# "count/period", period s, m, h or d. RENCONTRES_REGISTRATION_LIMITS=0 switches them off:
+# the benchmarks register thousands of people from 127.0.0.1.
+RATELIMIT_ENABLE = env_flag("RENCONTRES_REGISTRATION_LIMITS", True)
+RATELIMIT_USE_CACHE = "default"
+# The client's address: REMOTE_ADDR, or behind the proxy the one it appended to X-Forwarded-For.
+RATELIMIT_IP_META_KEY = "rencontres.core.http.client_ip"
+REGISTRATIONS_PER_ADDRESS = rate_setting("RENCONTRES_REGISTRATIONS_PER_ADDRESS", "10/h")
+REGISTRATIONS_PER_CLIENT = rate_setting("RENCONTRES_REGISTRATIONS_PER_CLIENT", "60/h")
+# django-ratelimit says the database cache's increment is not atomic (a read, then a write):
+# two requests at the very same instant may both be counted once. The limits still hold
+# across processes, and exactly with Redis (RENCONTRES_CACHE_URL); its list of supported
+# backends predates Django's own RedisCache.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # French for everyone until an English catalogue exists; then add LocaleMiddleware.
 LANGUAGE_CODE = "fr"

@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from rencontres.api import api
 from rencontres.core import views as core_views
+
+# The admin's own login form would sign staff in without the address proof the site's sign-in
+# asks of everyone (ACCOUNT_EMAIL_VERIFICATION): it sends them to the site's sign-in instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("rencontres.site.urls")),

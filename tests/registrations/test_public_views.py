@@ -20,6 +20,7 @@ from rencontres.registrations.models import (
     Question,
     Registration,
 )
+from tests.factories import prove_address
 
 from .builders import add_tier, docx_file, fake_pdf, make_event, odt_file, pdf_file, register
 
@@ -368,7 +369,7 @@ def test_a_registered_person_signs_in_with_a_code_and_reaches_my_space(client, o
 
 
 def test_after_signing_in_participants_land_in_their_space_and_organisers_in_the_back_office(client, alice):
-    User.objects.create_user(email="anne@example.org", password="un-mot-de-passe-long")
+    prove_address(User.objects.create_user(email="anne@example.org", password="un-mot-de-passe-long"))
     response = client.post(reverse("account_login"), {"login": "anne@example.org", "password": "un-mot-de-passe-long"})
     assert response.headers["Location"] == reverse("site:my_space")
     client.logout()

@@ -16,7 +16,7 @@ from rencontres.api.attendance import router as attendance_router
 from rencontres.api.events import router as events_router
 from rencontres.api.registrations import InvalidPayload
 from rencontres.api.registrations import router as registrations_router
-from rencontres.registrations.exceptions import RegistrationError
+from rencontres.registrations.exceptions import RegistrationError, TooManyRegistrations
 
 VERSION = "1.0.0"
 
@@ -118,6 +118,11 @@ def on_invalid_payload(request, exc: InvalidPayload):
 def on_registration_error(request, exc: RegistrationError):
     errors = [{"field": field, "message": str(message)} for field, message in exc.errors]
     return error_response(request, 400, exc.message, errors)
+
+
+@api.exception_handler(TooManyRegistrations)
+def on_too_many_registrations(request, exc: TooManyRegistrations):
+    return error_response(request, 429, exc.message, headers={"Retry-After": str(exc.retry_after)})
 
 
 @api.exception_handler(AuthenticationError)

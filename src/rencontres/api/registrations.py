@@ -20,7 +20,7 @@ from rencontres.api.auth import OrganizationToken, own_event_or_404
 from rencontres.api.events import MAX_ID, NO_NUL, SLUG_RE, ErrorOut
 from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event, PriceTier, Session
-from rencontres.registrations import selectors, services
+from rencontres.registrations import limits, selectors, services
 from rencontres.registrations.enums import QuestionKind, RegistrationState
 from rencontres.registrations.models import Question, Registration
 
@@ -296,7 +296,7 @@ def _registration_arguments(request, event: Event, payload: RegistrationIn) -> d
 
 @router.post(
     "/{slug}/registrations",
-    response={200: RegistrationOut, 201: RegistrationOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: RegistrationOut, 201: RegistrationOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="S'inscrire à un événement",
     operation_id="register",
 )
@@ -307,12 +307,16 @@ def register(request, slug: str, payload: RegistrationIn):
     pour un événement sur candidature, une candidature à examiner (`pending`). Envoyer deux fois
     la même adresse renvoie l'inscription existante (200, `created: false`). Un refus des règles
     (inscriptions closes, adresse non invitée…) est un 400 ; une saisie invalide, un 422 qui
-    liste les champs à corriger.
+    liste les champs à corriger. Trop d'inscriptions pour une même adresse, ou depuis un même
+    client, en peu de temps : un 429, avec l'en-tête `Retry-After` (secondes à attendre).
     """
     event = selectors.event_to_register(slug) if SLUG_RE.match(slug) else None
     if event is None:
         raise Http404(_("Aucun événement public n'a l'identifiant « %(slug)s ».") % {"slug": slug[:120]})
-    registration = services.register(event=event, **_registration_arguments(request, event, payload))
+    arguments = _registration_arguments(request, event, payload)
+    limits.count_client_attempt(request)
+    limits.count_address_attempt(request, email=arguments["applicant"].email)
+    registration = services.register(event=event, **arguments)
     position = registration.waiting_position if registration.just_created else selectors.waiting_position(registration)
     message = str(STATE_MESSAGES.get(registration.state, "")) % {"email": registration.email, "position": position}
     if not registration.just_created:

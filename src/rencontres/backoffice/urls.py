@@ -67,6 +67,10 @@ urlpatterns = [
     path("emargement/<int:slot_id>/qr/", attendance.slot_projector, name="attendance_projector"),
     path("emargement/<int:slot_id>/visio/", attendance.slot_online_report, name="attendance_online_report"),
     path("organismes/<int:organization_id>/", organization.organization_settings, name="organization_settings"),
+    path("organismes/<int:organization_id>/membres/", organization.members, name="organization_members"),
+    path("invitations-membres/<int:invitation_id>/retirer/", organization.invitation_revoke, name="invitation_revoke"),
+    path("membres/<int:membership_id>/role/", organization.member_role, name="member_role"),
+    path("membres/<int:membership_id>/retirer/", organization.member_remove, name="member_remove"),
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]

@@ -1,5 +1,8 @@
 """Small HTTP answers every face gives the same way."""
 
+import ipaddress
+
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -46,3 +49,20 @@ def stored_file_response(field_file, kind: FileKind | None = None) -> FileRespon
         except files.ArchiveTooLarge:
             kind = files.UNKNOWN
     return user_file_response(handle, kind, field_file.name.rsplit("/", 1)[-1])
+
+
+def client_ip(request) -> str:
+    """The address of the person making the request, as far as this site can trust it.
+
+    The connection's own address, unless the site runs behind its reverse proxy
+    (RENCONTRES_BEHIND_PROXY=1): then the last address of X-Forwarded-For, the one that proxy
+    appended; anything before it was written by the client and proves nothing. Without the
+    setting the header is ignored, so nobody escapes a limit by sending it.
+    """
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            pass
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"

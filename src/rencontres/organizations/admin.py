@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
-from .models import ApiToken, Membership, Organization
+from .models import ApiToken, MemberInvitation, Membership, Organization
 
 
 class MembershipInline(admin.TabularInline):
@@ -49,3 +49,18 @@ class ApiTokenAdmin(admin.ModelAdmin):
             _("Jeton créé. Copiez-le maintenant, il ne sera plus jamais affiché : %(token)s") % {"token": clear_token},
             level=messages.WARNING,
         )
+
+
+@admin.register(MemberInvitation)
+class MemberInvitationAdmin(admin.ModelAdmin):
+    """The trace of invitations (who invited, accepted or withdrew, when); they are sent from the back-office."""
+
+    list_display = ["email", "organization", "role", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["organization", "role"]
+    search_fields = ["email", "organization__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

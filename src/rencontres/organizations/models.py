@@ -166,10 +166,14 @@ class ApiToken(models.Model):
     def hash_of(clear_token: str) -> str:
         return hashlib.sha256(clear_token.encode()).hexdigest()
 
+    @staticmethod
+    def new_secret() -> str:
+        return secrets.token_urlsafe(32)
+
     @classmethod
     def issue(cls, *, organization: Organization, label: str) -> tuple["ApiToken", str]:
         """Create a token for the organisation; returns it with the clear secret, which is never stored."""
-        clear_token = secrets.token_urlsafe(32)
+        clear_token = cls.new_secret()
         token = cls.objects.create(organization=organization, label=label, token_hash=cls.hash_of(clear_token))
         return token, clear_token
 
@@ -185,3 +189,55 @@ class ApiToken(models.Model):
                 cls.objects.filter(pk=token.pk).update(last_used_at=now)
                 token.last_used_at = now
         return token
+
+
+INVITATION_VALIDITY = dt.timedelta(days=7)
+
+
+class MemberInvitation(models.Model):
+    """An admin's invitation to join the organisation with a role, sent by email and valid once, for 7 days.
+
+    Only the SHA-256 of the link's secret is stored, as for API tokens. The row is also the
+    trace of who invited whom, who accepted and who withdrew it, and when.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="member_invitations", verbose_name=_("organisme")
+    )
+    email = models.EmailField(_("adresse électronique"))
+    role = models.CharField(_("rôle"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invité·e par"),
+    )
+    created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valable jusqu'au"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("retirée le"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation à rejoindre un organisme")
+        verbose_name_plural = _("invitations à rejoindre un organisme")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.get_role_display()})"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_pending(self) -> bool:
+        """Still usable: neither accepted, nor withdrawn, nor out of date."""
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired

@@ -14,3 +14,16 @@ class RegistrationError(Exception):
     def for_fields(cls, errors: list[tuple[str, str]]) -> "RegistrationError":
         field, message = errors[0]
         return cls(message, field=field, errors=errors)
+
+
+class TooManyRegistrations(Exception):
+    """Registering refused for a while: too many from one address or one client (`limits`).
+
+    Not a RegistrationError: nothing is wrong with the form, and the faces answer 429 with
+    `retry_after`, the seconds until the count starts again.
+    """
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after

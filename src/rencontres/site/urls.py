@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from .sitemaps import SITEMAPS
-from .views import attendance, events, feeds, legal, registrations
+from .views import attendance, events, feeds, invitations, legal, registrations
 
 app_name = "site"
 
@@ -34,6 +34,7 @@ urlpatterns = [
     path("evenements.atom", feeds.NewEventsFeed(), name="atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", feeds.robots, name="robots"),
+    path("rejoindre/<str:token>/", invitations.member_invitation, name="member_invitation"),
     path("mentions-legales/", legal.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", legal.personal_data, name="personal_data"),
     path("accessibilite/", legal.accessibility, name="accessibility"),

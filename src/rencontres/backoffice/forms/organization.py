@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from rencontres.organizations.enums import Role
 from rencontres.organizations.models import Organization
 from rencontres.organizations.services import IDENTITY_FIELDS
 
@@ -31,3 +32,24 @@ class OrganizationIdentityForm(DsfrBaseForm, forms.ModelForm):
 
     def clean_training_body_number(self):
         return "".join(self.cleaned_data["training_body_number"].split())
+
+
+class MemberInvitationForm(DsfrBaseForm):
+    email = forms.EmailField(
+        label=_("Adresse électronique de la personne à inviter"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Rôle"),
+        choices=Role.choices,
+        initial=Role.EDITOR,
+        help_text=_(
+            "Un éditeur prépare et publie les événements et suit les inscriptions ; un administrateur, en plus, "
+            "règle l'organisme et invite ses membres."
+        ),
+    )
+
+
+class MemberRoleForm(DsfrBaseForm):
+    role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices)

@@ -31,14 +31,10 @@ from rencontres.backoffice.forms.attendance import (
 )
 from rencontres.core import files
 from rencontres.core.emails import absolute_url
-from rencontres.core.http import pdf_response, stored_file_response
+from rencontres.core.http import client_ip, pdf_response, stored_file_response
 from rencontres.registrations.models import Registration
 
 REPORT_SESSION_KEY = "attendance-online-report"
-
-
-def _client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _show_error(request, form, error: AttendanceError) -> None:
@@ -275,7 +271,7 @@ def slot_tablet_sign(request, slot_id: int, registration_id: int):
                     registration=registration,
                     mode=SigningMode.TABLET,
                     signature=form.cleaned_data["signature"],
-                    ip_address=_client_address(request),
+                    ip_address=client_ip(request),
                     user_agent=request.headers.get("user-agent", ""),
                     recorded_by=request.user,
                 )

@@ -17,6 +17,7 @@ from rencontres.attendance import emails, identity, qr, services
 from rencontres.attendance.enums import SigningMode
 from rencontres.attendance.exceptions import AttendanceError
 from rencontres.attendance.models import AttendanceSlot
+from rencontres.core.http import client_ip
 from rencontres.events.models import Session
 from rencontres.registrations import links
 from rencontres.registrations.enums import RegistrationState
@@ -81,7 +82,7 @@ def sign(request, slot_id: int):
                     registration=person,
                     mode=SigningMode.PHONE,
                     signature=form.cleaned_data["signature"],
-                    ip_address=request.META.get("REMOTE_ADDR") or None,
+                    ip_address=client_ip(request),  # behind the proxy, the person's address, not the proxy's
                     user_agent=request.headers.get("user-agent", ""),
                 )
             except AttendanceError as error:

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from rencontres.core.http import pdf_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
-from rencontres.registrations import availability, links, paperwork, selectors, services
+from rencontres.registrations import availability, limits, links, paperwork, selectors, services
 from rencontres.registrations.enums import AvailabilityState, RegistrationState
-from rencontres.registrations.exceptions import RegistrationError
+from rencontres.registrations.exceptions import RegistrationError, TooManyRegistrations
 from rencontres.registrations.models import Registration
 from rencontres.site.forms.registration import RegistrationForm
 
@@ -47,7 +47,15 @@ def register(request, slug: str):
     if request.method == "POST":
         if form.is_valid():
             try:
+                limits.count_client_attempt(request)
+                limits.count_address_attempt(request, email=form.cleaned_data["email"])
                 registration = services.register(event=event, actor=request.user, **form.service_arguments())
+            except TooManyRegistrations as error:
+                # The page comes back as it was filled in, with the wait in its error summary.
+                form.add_error(None, error.message)
+                response = render(request, "site/register.html", _register_context(event, form, current), status=429)
+                response["Retry-After"] = str(error.retry_after)
+                return response
             except RegistrationError as error:
                 for field, message in error.errors or [(None, error.message)]:
                     form.add_error(field if field in form.fields else None, message)
@@ -60,8 +68,11 @@ def register(request, slug: str):
                 token = signing.dumps(registration.id, salt=THANKS_SALT)
                 return redirect("site:thanks", slug=event.slug, token=token)
         status = 400
-    context = {"event": event, "form": form, "availability": current, "states": AvailabilityState}
-    return render(request, "site/register.html", context, status=status)
+    return render(request, "site/register.html", _register_context(event, form, current), status=status)
+
+
+def _register_context(event: Event, form: RegistrationForm, current) -> dict:
+    return {"event": event, "form": form, "availability": current, "states": AvailabilityState}
 
 
 def thanks(request, slug: str, token: str):
