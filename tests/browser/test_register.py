@@ -144,7 +144,7 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     # 3. The first visitor signs in with a code sent to her address, reaches her space and cancels.
     page.get_by_role("link", name="Mon espace").click()
     expect(page.get_by_role("heading", level=1, name="Connexion")).to_be_visible()
-    page.get_by_role("link", name="Envoyez-moi un code de connexion").click()
+    page.get_by_role("link", name="Recevoir un code de connexion").click()
     page.get_by_label("Courriel").fill("anne.durand@example.org")
     page.get_by_role("button", name="Demander un code").click()
     page.get_by_label("Code").fill(code_from_last_email_to("anne.durand@example.org"))
@@ -170,7 +170,7 @@ def test_a_professional_registers_without_password_then_frees_the_place_for_the_
     assert reverse("site:my_space") in offer.body
 
     other.goto(base + reverse("site:my_space"))
-    other.get_by_role("link", name="Envoyez-moi un code de connexion").click()
+    other.get_by_role("link", name="Recevoir un code de connexion").click()
     other.get_by_label("Courriel").fill("bruno.petit@example.org")
     other.get_by_role("button", name="Demander un code").click()
     expect(other.get_by_role("heading", level=1, name="Entrez le code de connexion")).to_be_visible()

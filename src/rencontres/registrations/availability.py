@@ -67,13 +67,14 @@ def _window_state(event: Event, now: dt.datetime) -> str | None:
     """The state the event's status and dates impose, whatever the count."""
     if event.status != EventStatus.PUBLISHED:
         return AvailabilityState.CLOSED
+    # Before the external link: a past event invites nobody to register, here or elsewhere.
+    if event.ends_on and timezone.localdate(now) > event.ends_on:
+        return AvailabilityState.PAST
     if event.registration_url:
         return AvailabilityState.EXTERNAL
     if event.registration_opens_at and now < event.registration_opens_at:
         return AvailabilityState.NOT_YET_OPEN
     if event.registration_closes_at and now >= event.registration_closes_at:
-        return AvailabilityState.CLOSED
-    if event.ends_on and timezone.localdate(now) > event.ends_on:
         return AvailabilityState.CLOSED
     return None
 

@@ -29,6 +29,7 @@ class AvailabilityState(models.TextChoices):
     NOT_YET_OPEN = "not_yet_open", _("inscriptions pas encore ouvertes")
     CLOSED = "closed", _("inscriptions closes")
     EXTERNAL = "external", _("inscription sur un autre site")
+    PAST = "past", _("événement passé")
 
 
 class QuestionKind(models.TextChoices):

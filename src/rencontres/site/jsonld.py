@@ -24,6 +24,7 @@ OFFER_AVAILABILITY = {
     AvailabilityState.EXTERNAL: "https://schema.org/InStock",
     AvailabilityState.FULL: "https://schema.org/SoldOut",
     AvailabilityState.CLOSED: "https://schema.org/SoldOut",
+    AvailabilityState.PAST: "https://schema.org/SoldOut",
     AvailabilityState.NOT_YET_OPEN: "https://schema.org/PreOrder",
 }
 ONLINE_PLACE = "online"  # stands for the event page's address, known only at request time

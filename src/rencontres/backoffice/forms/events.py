@@ -104,6 +104,10 @@ class EventForm(DsfrModelForm):
             "themes": forms.CheckboxSelectMultiple,
             "registration_opens_at": DATETIME_WIDGET,
             "registration_closes_at": DATETIME_WIDGET,
+            # The contact is most often the organiser themself: let the browser fill it in.
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "work email"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "work tel", "type": "tel"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -170,6 +174,8 @@ class SessionForm(DsfrModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
             "speakers": forms.CheckboxSelectMultiple,
         }
+        # The many-to-many field has no French name of its own (it showed "Speakers").
+        labels = {"speakers": _("Intervenants")}
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)

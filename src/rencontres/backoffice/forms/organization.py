@@ -25,6 +25,10 @@ class OrganizationIdentityForm(DsfrBaseForm, forms.ModelForm):
             "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "work email"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "work tel", "type": "tel"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url"}),
         }
 
     def clean_siret(self):

@@ -123,6 +123,8 @@ def _check_applicant_and_payer(event: Event, applicant: Applicant, payer: Payer)
 def _check_can_register(event: Event, email: str, current: availability.Availability) -> None:
     if current.state == AvailabilityState.EXTERNAL:
         raise RegistrationError(_("Les inscriptions à cet événement se font sur le site indiqué par l'organisateur."))
+    if current.state == AvailabilityState.PAST:
+        raise RegistrationError(_("Cet événement a eu lieu : les inscriptions sont closes."))
     if current.state == AvailabilityState.NOT_YET_OPEN:
         raise RegistrationError(_("Les inscriptions ne sont pas encore ouvertes."))
     if not current.accepts_registrations:

@@ -32,10 +32,16 @@ class DocumentField(forms.FileField):
 
 
 class RegistrationForm(DsfrBaseForm):
-    first_name = forms.CharField(label=gettext_lazy("Prénom"), max_length=100)
-    last_name = forms.CharField(label=gettext_lazy("Nom"), max_length=100)
+    # autocomplete tokens let the browser fill in the person's details (WCAG 1.3.5, RGAA 11.13).
+    first_name = forms.CharField(
+        label=gettext_lazy("Prénom"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=gettext_lazy("Nom"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
     email = forms.EmailField(
         label=gettext_lazy("Adresse électronique"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=gettext_lazy("Vous y recevrez la confirmation et le lien vers votre espace. Format : nom@domaine.fr"),
         error_messages={
             "invalid": gettext_lazy("Saisissez une adresse électronique complète, par exemple nom@domaine.fr.")
@@ -44,23 +50,27 @@ class RegistrationForm(DsfrBaseForm):
     job_title = forms.CharField(
         label=gettext_lazy("Fonction"),
         max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
         help_text=gettext_lazy("Par exemple : assistante sociale, directeur de CCAS."),
     )
     employer_name = forms.CharField(
         label=gettext_lazy("Employeur"),
         max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         required=False,
         help_text=gettext_lazy("Obligatoire si votre employeur paie."),
     )
     employer_address = forms.CharField(
         label=gettext_lazy("Adresse de l'employeur"),
         max_length=300,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
         required=False,
         help_text=gettext_lazy("Obligatoire si votre employeur paie : elle figure sur le devis."),
     )
     employer_siret = forms.CharField(
         label=gettext_lazy("SIRET de l'employeur"),
         max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
         required=False,
         help_text=gettext_lazy("14 chiffres, facultatif."),
     )
@@ -83,6 +93,7 @@ class RegistrationForm(DsfrBaseForm):
     payer_contact_email = forms.EmailField(
         label=gettext_lazy("Adresse du contact chez le financeur"),
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         help_text=gettext_lazy(
             "Obligatoire si l'employeur ou un OPCO paie : cette personne reçoit un accusé de réception."
         ),

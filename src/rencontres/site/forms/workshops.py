@@ -30,6 +30,7 @@ class JoinForm(DsfrBaseForm):
     email = forms.EmailField(
         label=_("Adresse électronique de votre inscription"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Indiquez l'adresse avec laquelle vous vous êtes inscrit·e."),
             "invalid": _("Saisissez une adresse électronique valide, par exemple nom@exemple.fr."),

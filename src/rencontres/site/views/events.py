@@ -39,7 +39,7 @@ def _viewable_programme(request, slug: str) -> selectors.EventProgramme:
 
 
 def programme_cache_key(event: Event) -> str:
-    return f"event-programme:v2:{event.pk}:{event.updated_at.isoformat()}"
+    return f"event-programme:v3:{event.pk}:{event.updated_at.isoformat()}"
 
 
 def programme_fragments(event: Event) -> dict:
@@ -58,7 +58,7 @@ def programme_fragments(event: Event) -> dict:
         context = {"event": event, "programme": programme, "modes": SessionMode, "roles": SpeakerRole}
         fragments = {
             name: render_to_string(f"{PROGRAMME_TEMPLATE}#{name}", context)
-            for name in ("place_line", "themes", "programme", "price_list", "venues")
+            for name in ("place_line", "themes", "programme", "price_list", "price_short", "venues")
         }
         for name, visible in [("public_documents", False), ("all_documents", True)]:
             documents = programme.documents_visible_to(is_registered_or_member=visible)
