@@ -179,4 +179,7 @@ def _document_pdf(document: DocumentData, organization: Organization) -> Content
         "text": document.text,
     }
     pdf = typst.compile(DOCUMENT_TEMPLATE, sys_inputs={"data": json.dumps(data)})
+    if document.size_bytes and len(pdf) < document.size_bytes:
+        # A comment after %%EOF, which readers skip: the page shows the real document's size.
+        pdf += b"\n%" + b" " * (document.size_bytes - len(pdf) - 2)
     return ContentFile(pdf, name=document.filename)

@@ -93,6 +93,7 @@ class DocumentData:
     filename: str
     text: str  # the short text printed under the title in the generated PDF
     day: dt.date | None = None  # attach to the day of that date
+    size_bytes: int | None = None  # the size the announcement gives: the stand-in PDF is padded to it
 
 
 @dataclass(frozen=True)
@@ -356,12 +357,16 @@ PACA_JOURNEE_REGIONALE = EventData(
             text="Journée régionale « L'innovation comme outil des politiques de cohésion sociale », "
             "15 juin 2011. Document de démonstration.",
             day=dt.date(2011, 6, 15),
+            size_bytes=163_900,
         ),
         DocumentData(
             title="Préprogramme des ateliers départementaux",
             kind=DocumentKind.PROGRAMME,
             filename="preprogramme-ateliers-departementaux.pdf",
             text="Un séminaire par département de la région, courant 2e semestre 2011. Document de démonstration.",
+            # Offered on the regional day's page, after its programme (the day's documents come by date).
+            day=dt.date(2011, 6, 15),
+            size_bytes=52_100,
         ),
         DocumentData(
             title="Les actes de la journée régionale du 15 juin 2011",

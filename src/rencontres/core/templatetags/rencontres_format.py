@@ -3,12 +3,15 @@ import functools
 from django import template
 
 from rencontres.core import formatting
+from rencontres.core.markdown import render_markdown
 
 register = template.Library()
 
 register.filter("euros", formatting.format_euros)
 register.filter("file_size", formatting.format_file_size)
 register.filter("heure", formatting.format_time)
+# Every organiser-written text shown on a page goes through this one filter (see core/markdown.py).
+register.filter("markdown", render_markdown)
 
 
 @register.simple_tag
