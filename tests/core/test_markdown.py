@@ -1,7 +1,6 @@
 """Organisers' texts render as light Markdown, and nothing in them can run on the page."""
 
 from django.template import Context, Template
-
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from rencontres.core.markdown import render_markdown

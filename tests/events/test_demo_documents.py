@@ -8,7 +8,9 @@ from rencontres.events.models import Event
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_001_documents_have_the_announced_sizes_in_the_announced_order(demo_loaded, demo_media_root, settings, client):
+def test_seed_001_documents_have_the_announced_sizes_in_the_announced_order(
+    demo_loaded, demo_media_root, settings, client
+):
     settings.MEDIA_ROOT = demo_media_root  # where load_demo wrote the files
     event = Event.objects.get(title="L'innovation comme outil des politiques de cohésion sociale")
     documents = list(event.documents.all())

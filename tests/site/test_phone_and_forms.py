@@ -11,11 +11,11 @@ from selectolax.lexbor import LexborHTMLParser
 from rencontres.backoffice.forms.events import SessionForm
 from rencontres.events import services as event_services
 from rencontres.events.enums import PayerKind
+from rencontres.organizations.enums import Role
 from rencontres.registrations import availability
 from rencontres.registrations.enums import AvailabilityState
 from rencontres.registrations.models import Registration
 from rencontres.site.forms.registration import RegistrationForm
-from rencontres.organizations.enums import Role
 from tests.factories import make_member
 from tests.registrations.builders import add_tier, make_event, register
 
@@ -140,7 +140,9 @@ def test_the_registration_form_tells_the_browser_what_each_field_is(organization
     }
     rendered = str(form.as_div())
     for name, token in expected.items():
-        assert re.search(rf'name="{name}"[^>]*autocomplete="{token}"|autocomplete="{token}"[^>]*name="{name}"', rendered)
+        assert re.search(
+            rf'name="{name}"[^>]*autocomplete="{token}"|autocomplete="{token}"[^>]*name="{name}"', rendered
+        )
 
 
 def test_the_session_form_says_intervenants_in_french(organization):
@@ -187,7 +189,8 @@ def test_a_wrong_password_gets_the_same_summary(client, alice):
 def test_a_back_office_form_gets_the_same_summary(client, organization):
     client.force_login(make_member(organization, "adele@example.org", role=Role.ADMIN))
     response = client.post(
-        reverse("backoffice:organization_members", args=[organization.id]), {"email": "pas-une-adresse", "role": "editor"}
+        reverse("backoffice:organization_members", args=[organization.id]),
+        {"email": "pas-une-adresse", "role": "editor"},
     )
     assert title(response).startswith("Erreur :")
     summary = html(response).css_first("#resume-erreurs")

@@ -47,7 +47,9 @@ def summary_items(form) -> list[SummaryItem]:
             continue
         bound_field = form[name]
         target = "" if bound_field.is_hidden else _target(bound_field)
-        items += [SummaryItem(message=str(error), label=str(bound_field.label or ""), target=target) for error in errors]
+        items += [
+            SummaryItem(message=str(error), label=str(bound_field.label or ""), target=target) for error in errors
+        ]
     return items
 
 
