@@ -23,7 +23,8 @@ def test_a_participant_answers_and_the_organiser_reads_the_results(live_server, 
     page.goto(base + reverse("site:survey_answer", args=[links.answer_token(survey, person)]))
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Envoyer mes réponses").click()
-    expect(page.get_by_text("Le questionnaire contient des erreurs").first).to_be_visible()
+    expect(page.locator("#resume-erreurs")).to_contain_text("Le formulaire contient des erreurs")  # core/base.html's
+    expect(page.locator("#resume-erreurs")).to_be_focused()
     assert serious_accessibility_violations(page) == []
     for question in survey.questions.filter(kind="scale"):
         page.locator(f"input[name='question_{question.id}'][value='5']").check(force=True)
