@@ -11,8 +11,13 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send_templated_email(template_prefix: str, *, to: list[str], context: dict, reply_to: str = "") -> None:
-    """Render `<prefix>/subject.txt`, `body.txt` and `body.html` and send them as one message."""
+def send_templated_email(
+    template_prefix: str, *, to: list[str], context: dict, reply_to: str = "", attachments=()
+) -> None:
+    """Render `<prefix>/subject.txt`, `body.txt` and `body.html` and send them as one message.
+
+    `attachments`: (filename, bytes, MIME type) triples, such as the PDF of a certificate.
+    """
     with translation.override(settings.LANGUAGE_CODE):
         context = {"site_title": settings.SITE_TITLE, **context}
         subject = " ".join(render_to_string(f"{template_prefix}/subject.txt", context).split())
@@ -25,4 +30,6 @@ def send_templated_email(template_prefix: str, *, to: list[str], context: dict, 
         reply_to=[reply_to] if reply_to else None,
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()
