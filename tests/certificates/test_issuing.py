@@ -210,3 +210,31 @@ def test_the_trainee_and_the_payers_contact_get_the_pdfs_by_email(organization, 
         )
         assert "/verifier/" in message.body
     assert all(c.emailed_at for c in Certificate.objects.all())
+
+
+def test_a_paper_issued_meanwhile_by_a_concurrent_request_stands_and_the_others_are_inserted(organization):
+    event, _, _, (camille, dominique) = finished_event(organization, people=2)
+    services.issue_for_event(event=event, registration=camille, notify=False, now=AFTER)
+    renderer = services._renderer(event)
+    late = [
+        services._with_file(
+            *services._prepare(
+                renderer=renderer,
+                event=event,
+                registration=person,
+                kind=CertificateKind.REALISATION,
+                minutes=390,
+                planned_minutes=390,
+                version=1,
+                now=AFTER,
+            ),
+            by=None,
+        )
+        for person in (camille, dominique)
+    ]
+
+    issued, already = services._insert(late, already_issued=0)
+
+    assert [c.registration_id for c in issued] == [dominique.id] and already == 1
+    assert Certificate.objects.filter(registration=camille, kind=CertificateKind.REALISATION).count() == 1
+    assert not late[0].pdf

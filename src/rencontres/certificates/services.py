@@ -129,11 +129,31 @@ def _prepare(
     return certificate, renderer.render(snapshot)
 
 
-def _save(certificate: Certificate, pdf: bytes, *, by) -> Certificate:
+def _with_file(certificate: Certificate, pdf: bytes, *, by) -> Certificate:
+    """The certificate with its PDF written to storage, not yet saved."""
     certificate.issued_by = by if by is not None and by.is_authenticated else None
     certificate.pdf.save(certificate.filename, ContentFile(pdf), save=False)
-    certificate.save()
     return certificate
+
+
+def _insert(certificates: list[Certificate], *, already_issued: int) -> tuple[list[Certificate], int]:
+    """All in one INSERT; if a concurrent request issued some meanwhile, row by row, keeping theirs."""
+    try:
+        with transaction.atomic():
+            return Certificate.objects.bulk_create(certificates), already_issued
+    except IntegrityError:
+        pass
+    issued = []
+    for certificate in certificates:
+        certificate.pk = None
+        try:
+            with transaction.atomic():
+                certificate.save()
+            issued.append(certificate)
+        except IntegrityError:  # that person's paper was issued by the other request: it stands
+            certificate.pdf.delete(save=False)
+            already_issued += 1
+    return issued, already_issued
 
 
 @dataclass
@@ -174,7 +194,7 @@ def issue_for_event(
         ).values_list("registration_id", "kind")
     )
     registrations = Registration.objects.in_bulk([p.registration_id for p in people])
-    report, renderer = IssueReport(), None
+    report, renderer, prepared = IssueReport(), None, []
     for person in people:
         if person.minutes == 0:
             report.without_hours.append(person)
@@ -194,12 +214,8 @@ def issue_for_event(
                 version=1,
                 now=now,
             )
-            try:
-                with transaction.atomic():
-                    report.issued.append(_save(certificate, pdf, by=by))
-            except IntegrityError:  # issued meanwhile by a concurrent request: that one stands
-                certificate.pdf.delete(save=False)
-                report.already_issued += 1
+            prepared.append(_with_file(certificate, pdf, by=by))
+    report.issued, report.already_issued = _insert(prepared, already_issued=report.already_issued)
     if registration is not None and report.without_hours:
         raise CertificateError(
             _(
@@ -259,7 +275,7 @@ def correct(*, certificate: Certificate, reason: str, by=None, notify: bool = Tr
         correction_reason=reason,
     )
     new.replaces = old
-    _save(new, pdf, by=by)
+    _with_file(new, pdf, by=by).save()
     if notify:
         _send_after_commit([new])
     return new
