@@ -9,19 +9,9 @@ from rencontres.certificates.enums import CertificateKind
 from rencontres.events import services as event_services
 from tests.attendance.builders import SIGNATURE
 from tests.events.test_demo import demo_event
-from tests.workshops.test_demo import confirmed
+from tests.workshops.test_demo import _media_root, confirmed, demo  # noqa: F401  (the demo's fixtures)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(demo_loaded):
-    return demo_loaded
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, demo_media_root):
-    settings.MEDIA_ROOT = demo_media_root
 
 
 def test_seed_000_run_and_counter_signed_gives_each_participant_their_two_papers(demo, mailoutbox):
