@@ -14,7 +14,8 @@ from tests.workshops.test_demo import _media_root, confirmed, demo  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_000_run_and_counter_signed_gives_each_participant_their_two_papers(demo, mailoutbox):
+@pytest.mark.usefixtures("demo")
+def test_seed_000_run_and_counter_signed_gives_each_participant_their_two_papers(mailoutbox):
     event = demo_event("000")
     event_services.update_event(event=event, is_training_action=True)
     people = confirmed(event, 4)
