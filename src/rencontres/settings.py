@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "rencontres.attendance",
     "rencontres.workshops",
     "rencontres.surveys",
+    "rencontres.certificates",
     "rencontres.site",
     "rencontres.backoffice",
     "django.contrib.admin",

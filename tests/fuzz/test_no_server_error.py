@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from rencontres.attendance import services as attendance_services
+from rencontres.certificates import services as certificate_services
 from rencontres.events import services as event_services
 from rencontres.organizations.enums import Role
 from rencontres.surveys import services as survey_services
 from rencontres.workshops import services as workshop_services
 from tests import factories
+from tests.certificates.builders import finished_last_week
 from tests.registrations.builders import make_event, register
 
 NASTY = st.sampled_from(
@@ -92,6 +94,9 @@ PAGES = [
     "workshop",
     "surveys",
     "survey",
+    "certificates",
+    "training_registration",
+    "verify",
 ]
 
 
@@ -114,6 +119,8 @@ def site(db):
     workshop = workshop_services.create_workshop(session=workshop_session)
     workshop_services.add_workstream(workshop=workshop, title="Accueil", question="Comment mieux accueillir ?")
     survey = survey_services.create_from_template(event=event, kind="hot")
+    finished, _, _, (trainee, _) = finished_last_week(organization, people=2)
+    certificate_services.issue_for_event(event=finished, registration=trainee, notify=False)
     pages = {
         "catalogue": "/",
         "event": f"/evenements/{event.slug}/",
@@ -136,6 +143,9 @@ def site(db):
         "workshop": f"/gestion/ateliers/{workshop.id}/",
         "surveys": f"/gestion/evenements/{event.id}/questionnaires/",
         "survey": f"/gestion/questionnaires/{survey.id}/",
+        "certificates": f"/gestion/evenements/{finished.id}/attestations/",
+        "training_registration": f"/gestion/inscriptions/{trainee.id}/",
+        "verify": "/verifier/",
     }
     return organiser, pages
 

@@ -13,7 +13,17 @@ from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event, PriceTier, Session
 from rencontres.organizations.models import Organization, siret_validator
 
-from .enums import LIVE_STATES, PLACE_HOLDING_STATES, MinimumDecision, PaperworkKind, QuestionKind, RegistrationState
+from .enums import (
+    LIVE_STATES,
+    PLACE_HOLDING_STATES,
+    MinimumDecision,
+    OpcoScheme,
+    PaperworkKind,
+    PayerCategory,
+    QuestionKind,
+    RegistrationState,
+    TraineeType,
+)
 
 # The count of `EventPlaces` kept for each live state.
 COUNT_FIELDS = {
@@ -187,6 +197,12 @@ class Registration(models.Model):
     price_label = models.CharField(_("tarif"), max_length=120, blank=True)
     payer_name = models.CharField(_("financeur"), max_length=200, blank=True)
     payer_contact_email = models.EmailField(_("adresse du contact chez le financeur"), blank=True)
+    # For the papers and the BPF of a training action; filled in by the organiser.
+    trainee_type = models.CharField(_("type de stagiaire"), max_length=20, choices=TraineeType.choices, blank=True)
+    payer_category = models.CharField(
+        _("catégorie du financeur"), max_length=20, choices=PayerCategory.choices, blank=True
+    )
+    opco_scheme = models.CharField(_("dispositif de l'OPCO"), max_length=20, choices=OpcoScheme.choices, blank=True)
     offer_expires_at = models.DateTimeField(_("à confirmer avant"), null=True, blank=True)
     commitment_received_at = models.DateTimeField(_("engagement écrit reçu le"), null=True, blank=True)
     # Set by the task that sends the acknowledgement, so that it leaves once (see tasks.acknowledge_registration).

@@ -41,9 +41,12 @@ urlpatterns = [
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
 
-from .views import surveys, workshops  # noqa: E402
+from .views import certificates, surveys, workshops  # noqa: E402
 
 urlpatterns += [
+    path("verifier/", certificates.verify, name="certificate_verify_form"),
+    path("verifier/<str:code>/", certificates.verify, name="certificate_verify"),
+    path("mon-espace/attestations/<int:certificate_id>.pdf", certificates.my_certificate, name="my_certificate"),
     path("evenements/<slug:slug>/ateliers/<int:workshop_id>/", workshops.join, name="workshop_join"),
     path(
         "evenements/<slug:slug>/ateliers/<int:workshop_id>/restitution/",

@@ -136,6 +136,20 @@ class EventForm(DsfrModelForm):
         return data
 
 
+class TrainingActionForm(DsfrModelForm):
+    """What a training action's certificates and the BPF need: nature, objective, speciality, assessment."""
+
+    class Meta(DsfrModelForm.Meta):
+        model = Event
+        fields = services.TRAINING_ACTION_FIELDS
+        widgets = {"assessment_method": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bpf_objective"].choices = [("", _("— à préciser —")), *self.fields["bpf_objective"].choices[1:]]
+        self.fields["nsf_code"].choices = [("", _("— à préciser —")), *self.fields["nsf_code"].choices[1:]]
+
+
 class DayForm(DsfrModelForm):
     class Meta(DsfrModelForm.Meta):
         model = Day
@@ -189,7 +203,7 @@ class SessionForm(DsfrModelForm):
 class SpeakerForm(DsfrModelForm):
     class Meta(DsfrModelForm.Meta):
         model = Speaker
-        fields = ["name", "affiliation", "role", "bio"]
+        fields = ["name", "affiliation", "role", "trainer_status", "bio"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
 
 

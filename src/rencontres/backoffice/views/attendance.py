@@ -3,7 +3,6 @@ projected QR code, the paper sheets, the videoconference report, and hours per p
 
 import io
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -30,6 +29,7 @@ from rencontres.backoffice.forms.attendance import (
     WalkInForm,
 )
 from rencontres.core import files
+from rencontres.core import qr as core_qr
 from rencontres.core.emails import absolute_url
 from rencontres.core.http import client_ip, pdf_response, stored_file_response
 from rencontres.registrations.models import Registration
@@ -288,11 +288,7 @@ def slot_tablet_sign(request, slot_id: int, registration_id: int):
 
 
 def _qr_svg(url: str) -> str:
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, title=_("Code QR d'émargement")
-    )
-    return buffer.getvalue().decode()
+    return core_qr.qr_svg(url, title=_("Code QR d'émargement"))
 
 
 @login_required

@@ -20,7 +20,9 @@ from rencontres.backoffice.forms.registrations import (
     MessageForm,
     QuestionForm,
     RegistrationSettingsForm,
+    TrainingProfileForm,
 )
+from rencontres.certificates import selectors as certificate_selectors
 from rencontres.core import files
 from rencontres.core.http import pdf_response, stored_file_response
 from rencontres.events.models import Event
@@ -83,17 +85,50 @@ def manage(request, event_id: int):
     return render(request, "backoffice/registrations/manage.html", context)
 
 
-@login_required
-def detail(request, registration_id: int):
-    registration = registration_for_organiser(request, registration_id)
-    context = {
+def _detail_context(registration: Registration, **bound) -> dict:
+    return {
         "registration": registration,
         "event": registration.event,
         "log": registration.log_entries.select_related("actor"),
         "commitment_form": CommitmentForm(),
+        "training_form": bound.get("training_form")
+        or TrainingProfileForm(
+            initial={
+                "trainee_type": registration.trainee_type,
+                "payer_category": registration.payer_category,
+                "opco_scheme": registration.opco_scheme,
+            }
+        ),
         "waiting_position": selectors.waiting_position(registration),
+        "certificates": certificate_selectors.of_registration(registration),
     }
-    return render(request, "backoffice/registrations/detail.html", context)
+
+
+@login_required
+def detail(request, registration_id: int):
+    registration = registration_for_organiser(request, registration_id)
+    return render(request, "backoffice/registrations/detail.html", _detail_context(registration))
+
+
+@login_required
+@require_POST
+def training_profile(request, registration_id: int):
+    """Trainee type and payer category, for the certificates and the BPF."""
+    registration = registration_for_organiser(request, registration_id)
+    form = TrainingProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_training_profile(registration=registration, actor=request.user, **form.cleaned_data)
+        except RegistrationError as error:
+            for field, message in error.errors:
+                form.add_error(field, message)
+        else:
+            messages.success(request, _("Type de stagiaire et financeur enregistrés."))
+            return redirect("backoffice:registration_detail", registration.id)
+    messages.error(request, FORM_ERROR)
+    registration.refresh_from_db()
+    context = _detail_context(registration, training_form=form)
+    return render(request, "backoffice/registrations/detail.html", context, status=400)
 
 
 ACTIONS = {

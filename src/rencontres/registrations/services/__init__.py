@@ -11,6 +11,7 @@ from .decisions import accept, record_commitment, refuse
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
+from .training_profile import set_training_profile
 from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
 
 __all__ = [
@@ -35,5 +36,6 @@ __all__ = [
     "registration_problems",
     "registrations_to_tell",
     "set_capacity",
+    "set_training_profile",
     "settings_of",
 ]
