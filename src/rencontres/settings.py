@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rencontres.attendance",
     "rencontres.workshops",
     "rencontres.surveys",
+    "rencontres.privacy",
     "rencontres.site",
     "rencontres.backoffice",
     "django.contrib.admin",

@@ -67,6 +67,11 @@ urlpatterns = [
     path("emargement/<int:slot_id>/qr/", attendance.slot_projector, name="attendance_projector"),
     path("emargement/<int:slot_id>/visio/", attendance.slot_online_report, name="attendance_online_report"),
     path("organismes/<int:organization_id>/", organization.organization_settings, name="organization_settings"),
+    path(
+        "organismes/<int:organization_id>/journal-des-acces/",
+        organization.data_access_log,
+        name="data_access_log",
+    ),
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]

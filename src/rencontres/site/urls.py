@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import attendance, events, legal, registrations
+from .views import attendance, events, legal, privacy, registrations
 
 app_name = "site"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("evenements/<slug:slug>/inscription/", registrations.register, name="register"),
     path("evenements/<slug:slug>/inscription/reponse/<str:token>/", registrations.thanks, name="thanks"),
     path("mon-espace/", registrations.my_space, name="my_space"),
+    path("mon-espace/mes-donnees.json", privacy.my_data, name="my_data"),
+    path("mon-espace/effacer-mes-donnees/", privacy.my_erase, name="my_erase"),
     path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
     path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),
     path("emargement/<int:slot_id>/code/<str:code>/", attendance.qr_landing, name="attendance_qr"),

@@ -25,6 +25,7 @@ from rencontres.core.http import pdf_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
 from rencontres.registrations import availability, configuration, exports, paperwork, selectors, services
+from rencontres.registrations.enums import DataAccessKind
 from rencontres.registrations.exceptions import RegistrationError
 from rencontres.registrations.models import (
     Answer,
@@ -85,6 +86,7 @@ def manage(request, event_id: int):
 @login_required
 def detail(request, registration_id: int):
     registration = registration_for_organiser(request, registration_id)
+    services.record_data_access(actor=request.user, kind=DataAccessKind.REGISTRATION_DETAIL, registration=registration)
     context = {
         "registration": registration,
         "event": registration.event,
@@ -151,6 +153,9 @@ def paper(request, registration_id: int, kind: str):
         if kind_enum is None:
             raise Http404
         paper = paperwork.issue_paperwork(registration=registration, kind=kind_enum)
+        services.record_data_access(
+            actor=request.user, kind=DataAccessKind.PAPERWORK, registration=registration, detail=paper.number
+        )
         return pdf_response(paperwork.render_paperwork(paper), f"{paper.number}.pdf")
     except RegistrationError as error:
         messages.error(request, error.message)
@@ -169,6 +174,9 @@ def application_file(request, file_id: int):
     item = get_object_or_404(ApplicationFile.objects.select_related("registration__event"), id=file_id)
     if not access.can_manage_event(request.user, item.registration.event):
         raise Http404
+    services.record_data_access(
+        actor=request.user, kind=DataAccessKind.REGISTRATION_FILE, registration=item.registration, detail=item.label
+    )
     return _stored_file(item.file, item.file.name.rsplit("/", 1)[-1])
 
 
@@ -177,13 +185,28 @@ def answer_file(request, answer_id: int):
     answer = get_object_or_404(Answer.objects.select_related("registration__event"), id=answer_id)
     if not access.can_manage_event(request.user, answer.registration.event) or not answer.file:
         raise Http404
+    services.record_data_access(
+        actor=request.user,
+        kind=DataAccessKind.REGISTRATION_FILE,
+        registration=answer.registration,
+        detail=answer.question.label,
+    )
     return _stored_file(answer.file, answer.file.name.rsplit("/", 1)[-1])
+
+
+def _record_export(request, event: Event, file_format: str) -> None:
+    query = request.GET.urlencode()
+    detail = f"{file_format} ({query})" if query else file_format
+    services.record_data_access(
+        actor=request.user, kind=DataAccessKind.REGISTRATIONS_EXPORT, event=event, detail=detail
+    )
 
 
 @login_required
 def export_csv(request, event_id: int):
     event = event_for_organiser(request, event_id)
     _form, filters = _filters(request)
+    _record_export(request, event, "CSV")
     response = HttpResponse(exports.registrations_csv(event, filters), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inscriptions-{event.slug}.csv"'
     return response
@@ -193,6 +216,7 @@ def export_csv(request, event_id: int):
 def export_xlsx(request, event_id: int):
     event = event_for_organiser(request, event_id)
     _form, filters = _filters(request)
+    _record_export(request, event, "XLSX")
     response = HttpResponse(
         exports.registrations_xlsx(event, filters),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
