@@ -39,18 +39,24 @@ def anonymous_email(registration_id: int) -> str:
     return f"anonyme-{registration_id}@anonyme.invalid"
 
 
+def claim(registration_id: int, now: dt.datetime) -> bool:
+    """Mark the registration anonymised if nobody has: True for the one caller that changed the row.
+
+    Held (row lock) until the caller's transaction ends; the tests swap it for an
+    unconditional UPDATE to show it is what keeps two runs from anonymising twice.
+    """
+    return Registration.objects.filter(id=registration_id, anonymised_at__isnull=True).update(anonymised_at=now) == 1
+
+
 @transaction.atomic
 def anonymise(*, registration_id: int, reason: str, now: dt.datetime | None = None) -> Registration | None:
     """Remove the person from one registration, once: the registration, or None if it already was anonymised.
 
-    The conditional UPDATE on `anonymised_at` claims the row: of two concurrent calls (the
-    daily job run twice, or the job and the person's own request) exactly one sees one row
-    changed and does the work; the other, which waited on the row lock, sees none.
+    The conditional UPDATE of `claim` takes the row: of two concurrent calls (the daily job
+    run twice, or the job and the person's own request) exactly one sees one row changed and
+    does the work; the other, which waited on the row lock, sees none.
     """
-    claimed = Registration.objects.filter(id=registration_id, anonymised_at__isnull=True).update(
-        anonymised_at=now or timezone.now()
-    )
-    if claimed != 1:
+    if not claim(registration_id, now or timezone.now()):
         return None
     registration = Registration.objects.get(id=registration_id)
     stored = [answer.file for answer in registration.answers.all() if answer.file]
