@@ -29,7 +29,7 @@ def my_data(request):
 @login_required
 def my_erase(request):
     """A page saying what goes and what stays; erasing takes a POST with the box ticked."""
-    form = ErasureForm(request.POST or None)
+    form = ErasureForm(request.POST if request.method == "POST" else None)  # an empty POST is still a POST
     status = 200
     if request.method == "POST":
         if form.is_valid():
