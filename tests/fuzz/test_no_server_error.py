@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from rencontres.accounts.services import get_or_create_person
 from rencontres.attendance import services as attendance_services
 from rencontres.events import services as event_services
 from rencontres.organizations.enums import Role
@@ -92,6 +93,7 @@ PAGES = [
     "workshop",
     "surveys",
     "survey",
+    "my_erase",
 ]
 
 
@@ -136,6 +138,7 @@ def site(db):
         "workshop": f"/gestion/ateliers/{workshop.id}/",
         "surveys": f"/gestion/evenements/{event.id}/questionnaires/",
         "survey": f"/gestion/questionnaires/{survey.id}/",
+        "my_erase": "/mon-espace/effacer-mes-donnees/",
     }
     return organiser, pages
 
@@ -146,6 +149,8 @@ def test_no_form_of_the_page_gives_a_server_error(client, site, page_name):
     url = pages[page_name]
     if url.startswith("/gestion/"):
         client.force_login(organiser)
+    if url.startswith("/mon-espace/"):
+        client.force_login(get_or_create_person(email="participante@example.org"))
     response = client.get(url)
     assert response.status_code < 500, url
     forms = forms_of(response.content.decode(), url)
