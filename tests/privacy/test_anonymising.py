@@ -154,3 +154,16 @@ def test_after_anonymising_no_field_holds_the_name_the_address_or_the_employer(
     for trace in traces:
         assert not any(trace.lower() in value.lower() for value in values), trace
     assert availability.event_availability(event).places_left == confirmed_before
+
+
+def test_an_old_survey_link_of_an_anonymised_registration_takes_no_answer(organization):
+    from rencontres.surveys.exceptions import SurveyError
+    from tests.surveys.builders import answer, make_survey
+
+    survey = make_survey(organization)
+    registration = register(survey.event)
+    services.anonymise_registration(registration_id=registration.id, reason=REASON)
+    registration.refresh_from_db()
+
+    with pytest.raises(SurveyError, match="les données de cette inscription ont été effacées"):
+        answer(survey, registration)

@@ -123,6 +123,8 @@ def submit_response(*, survey: Survey, registration: Registration, answers: dict
         raise SurveyError(_("Ce lien ne correspond pas à ce questionnaire."))
     if not survey.is_open:
         raise SurveyError(_("Ce questionnaire est clos : il ne prend plus de réponse."))
+    if registration.anonymised_at is not None:
+        raise SurveyError(_("Ce lien n'est plus valable : les données de cette inscription ont été effacées."))
     questions = list(survey.questions.all())
     cleaned = {q.id: clean_answer(q, answers.get(q.id, "")) for q in questions}
     try:
