@@ -8,6 +8,7 @@ import time_machine
 from rencontres.accounts.models import User
 from rencontres.accounts.services import get_or_create_person
 from rencontres.attendance import services as attendance_services
+from rencontres.events import services as event_services
 from rencontres.privacy import services
 from rencontres.privacy.exceptions import PrivacyError
 from rencontres.registrations.enums import RegistrationState as S
@@ -85,7 +86,15 @@ def test_an_organiser_cannot_erase_their_account_from_here(alice):
 
 
 def test_the_download_holds_everything_of_the_person_and_nothing_of_others(organization):
-    leave_a_trail(organization)
+    trail = leave_a_trail(organization)
+    webinar = event_services.add_session(
+        day=trail.event.days.get(),
+        title="Webinaire",
+        start_time=dt.time(18),
+        end_time=dt.time(19),
+        online_url="https://visio.example.org/salle",
+    )
+    attendance_services.record_online_join(registration=trail.registration, session=webinar)
     person = get_or_create_person(email=EMAIL)
 
     data = services.person_data(user=person)
@@ -98,6 +107,7 @@ def test_the_download_holds_everything_of_the_person_and_nothing_of_others(organ
     assert registration["pieces_du_dossier"][0]["fichier"].startswith("cv-camille-durand")
     assert registration["emargement"][0]["signature"] == SIGNATURE
     assert registration["emargement"][0]["signe_le"]
+    assert registration["connexions_en_ligne"][0]["seance"] == "Webinaire"
     assert any(a["reponse"].startswith("Camille Durand") for a in registration["questionnaires"][0]["reponses"])
     assert {c["contribution"] for c in registration["contributions_aux_ateliers"]} == {
         "Un guichet unique",

@@ -10,7 +10,7 @@ from rencontres.registrations.models import Registration
 
 from .enums import AttendanceStatus
 from .hours import PersonHours, attended_minutes
-from .models import Attendance, AttendanceSlot, WalkIn
+from .models import Attendance, AttendanceSlot, OnlineJoin, WalkIn
 
 
 def slots_of(event: Event) -> list[AttendanceSlot]:
@@ -158,6 +158,16 @@ def personal_data(registration_ids) -> dict[int, list[dict]]:
             }
         )
     return presences
+
+
+def online_joins(registration_ids) -> dict[int, list[dict]]:
+    """When each registration opened its personal link to an online session, for the person's download."""
+    joins: dict[int, list[dict]] = {}
+    for join in OnlineJoin.objects.filter(registration_id__in=list(registration_ids)).select_related("session"):
+        joins.setdefault(join.registration_id, []).append(
+            {"seance": join.session.title, "connexion_le": join.joined_at.isoformat()}
+        )
+    return joins
 
 
 def walk_ins_of_address(email: str) -> list[dict]:

@@ -36,6 +36,7 @@ def person_data(*, user) -> dict:
     registrations = list(registration_selectors.registrations_for_download(user.email))
     ids = [registration.id for registration in registrations]
     presences = attendance_selectors.personal_data(ids)
+    joins = attendance_selectors.online_joins(ids)
     answers = survey_selectors.personal_data(ids)
     contributions = workshop_selectors.personal_data(ids)
     return {
@@ -49,6 +50,7 @@ def person_data(*, user) -> dict:
             {
                 **registration_selectors.personal_data(registration),
                 "emargement": presences.get(registration.id, []),
+                "connexions_en_ligne": joins.get(registration.id, []),
                 "questionnaires": answers.get(registration.id, []),
                 "contributions_aux_ateliers": contributions.get(registration.id, []),
             }
