@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from rencontres.accounts.services import get_or_create_person
 from rencontres.attendance import services as attendance_services
 from rencontres.certificates import services as certificate_services
 from rencontres.events import services as event_services
@@ -97,6 +98,7 @@ PAGES = [
     "certificates",
     "training_registration",
     "verify",
+    "my_erase",
 ]
 
 
@@ -146,6 +148,7 @@ def site(db):
         "certificates": f"/gestion/evenements/{finished.id}/attestations/",
         "training_registration": f"/gestion/inscriptions/{trainee.id}/",
         "verify": "/verifier/",
+        "my_erase": "/mon-espace/effacer-mes-donnees/",
     }
     return organiser, pages
 
@@ -156,6 +159,8 @@ def test_no_form_of_the_page_gives_a_server_error(client, site, page_name):
     url = pages[page_name]
     if url.startswith("/gestion/"):
         client.force_login(organiser)
+    if url.startswith("/mon-espace/"):
+        client.force_login(get_or_create_person(email="participante@example.org"))
     response = client.get(url)
     assert response.status_code < 500, url
     forms = forms_of(response.content.decode(), url)

@@ -77,6 +77,11 @@ urlpatterns = [
     path("invitations-membres/<int:invitation_id>/retirer/", organization.invitation_revoke, name="invitation_revoke"),
     path("membres/<int:membership_id>/role/", organization.member_role, name="member_role"),
     path("membres/<int:membership_id>/retirer/", organization.member_remove, name="member_remove"),
+    path(
+        "organismes/<int:organization_id>/journal-des-acces/",
+        organization.data_access_log,
+        name="data_access_log",
+    ),
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]

@@ -80,3 +80,17 @@ class OpcoScheme(models.TextChoices):
     JOBSEEKERS = "jobseekers", _("dispositif pour les personnes en recherche d'emploi")
     SELF_EMPLOYED = "self_employed", _("dispositif pour les travailleurs non salariés")
     SKILLS_PLAN = "skills_plan", _("plan de développement des compétences ou autre dispositif")
+
+
+class DataAccessKind(models.TextChoices):
+    """What an organiser read of people's data in the back-office (the access journal)."""
+
+    REGISTRATION_DETAIL = "registration_detail", _("fiche d'une inscription")
+    REGISTRATION_FILE = "registration_file", _("pièce déposée par une personne")
+    PAPERWORK = "paperwork", _("devis ou convention")
+    REGISTRATIONS_EXPORT = "registrations_export", _("export des inscriptions")
+    ATTENDANCE_SHEETS = "attendance_sheets", _("feuilles d'émargement")
+    ATTENDANCE_SCAN = "attendance_scan", _("feuille d'émargement numérisée")
+    HOURS_EXPORT = "hours_export", _("export des heures")
+    SURVEY_RESULTS = "survey_results", _("réponses à un questionnaire")
+    SURVEY_EXPORT = "survey_export", _("export des réponses à un questionnaire")

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from .sitemaps import SITEMAPS
-from .views import attendance, events, feeds, invitations, legal, registrations
+from .views import attendance, events, feeds, invitations, legal, privacy, registrations
 
 app_name = "site"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("evenements/<slug:slug>/inscription/", registrations.register, name="register"),
     path("evenements/<slug:slug>/inscription/reponse/<str:token>/", registrations.thanks, name="thanks"),
     path("mon-espace/", registrations.my_space, name="my_space"),
+    path("mon-espace/mes-donnees.json", privacy.my_data, name="my_data"),
+    path("mon-espace/effacer-mes-donnees/", privacy.my_erase, name="my_erase"),
     path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
     path("inscriptions/annuler/<str:token>/", registrations.cancel_by_link, name="cancel_by_link"),
     path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),

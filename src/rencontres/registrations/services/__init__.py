@@ -5,8 +5,10 @@ event's places row, so concurrent requests on one event serialise there (STYLE.m
 count, write, journal; emails after the commit). Places are counted by `availability`.
 """
 
+from .anonymising import anonymise, anonymous_email
 from .cancelling import cancel, cancel_event, confirm_event_takes_place, registrations_to_tell
 from .capacity import copy_capacity, set_capacity
+from .data_access import record_data_access
 from .decisions import accept, record_commitment, refuse
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
@@ -18,6 +20,8 @@ __all__ = [
     "Applicant",
     "Payer",
     "accept",
+    "anonymise",
+    "anonymous_email",
     "cancel",
     "cancel_event",
     "claim_acknowledgement",
@@ -31,6 +35,7 @@ __all__ = [
     "promote",
     "queue_email",
     "record_commitment",
+    "record_data_access",
     "refuse",
     "register",
     "registration_problems",
