@@ -56,7 +56,7 @@ def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
     from django.db import transaction
     from django.test import override_settings
 
-    from rencontres.registrations.demo import load_demo
+    from rencontres.demo.loader import load_demo
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media_root):
         atomic = transaction.atomic()
@@ -66,6 +66,13 @@ def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_loaded, settings, demo_media_root):
+    """The demo's events (`demo_loaded`, once per module), its generated files readable where it wrote them."""
+    settings.MEDIA_ROOT = demo_media_root
+    return demo_loaded
 
 
 def shared_or_skip(path):

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rencontres.surveys",
     "rencontres.site",
     "rencontres.backoffice",
+    "rencontres.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

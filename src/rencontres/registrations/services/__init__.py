@@ -8,6 +8,7 @@ count, write, journal; emails after the commit). Places are counted by `availabi
 from .cancelling import cancel, cancel_event, confirm_event_takes_place, registrations_to_tell
 from .capacity import copy_capacity, set_capacity
 from .decisions import accept, record_commitment, refuse
+from .history import record_past_cancellation, record_past_registration
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
@@ -30,6 +31,8 @@ __all__ = [
     "promote",
     "queue_email",
     "record_commitment",
+    "record_past_cancellation",
+    "record_past_registration",
     "refuse",
     "register",
     "registration_problems",

@@ -1,0 +1,103 @@
+"""Load the demo: the five seed events with their real dates, shown as run.
+
+The events and their places come first (registrations.demo, events.demo); then the people
+who registered (cast.py), through the registrations service that records registrations of
+an event that is over, in the order they came; then the days as they ran (days.py). All of it
+in one transaction, through the services and the rules they enforce, and without one email:
+nobody in the demo is real.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+
+from rencontres.accounts.models import User
+from rencontres.events.demo_data import DEMO_EVENTS, DEMO_ORGANISER_EMAIL
+from rencontres.events.enums import PayerKind
+from rencontres.events.models import PARIS, Event, PriceTier
+from rencontres.registrations import configuration as registration_configuration
+from rencontres.registrations import services as registration_services
+from rencontres.registrations.demo import load_demo as load_events_and_places
+from rencontres.registrations.enums import RegistrationState
+from rencontres.registrations.models import Registration
+
+from . import days
+from .cast import CASTS, Cast, Person
+
+# Registrations come in during office hours, one after the other.
+REGISTERED_AT = dt.time(10, 15)
+CANCELLED_AFTER = dt.timedelta(days=3, hours=4)
+
+
+def load_demo(*, stdout=None) -> list[Event]:
+    """The five demo events with their registrations, attendance, workshops and surveys, into a database with no event.
+
+    Returns the events, or an empty list when the database already had events (nothing is loaded).
+    """
+    with transaction.atomic():
+        events = load_events_and_places(stdout=stdout)
+        if not events:
+            return []
+        organiser = User.objects.get(email=DEMO_ORGANISER_EMAIL)
+        by_seed = {data.seed[:3]: event for data, event in zip(DEMO_EVENTS, events, strict=True)}
+        confirmed = {cast.seed: register_cast(by_seed[cast.seed], cast, actor=organiser) for cast in CASTS}
+        days.run_cluny(by_seed["000"], confirmed["000"], organiser=organiser)
+        days.run_saint_germain(by_seed["002"], confirmed["002"], organiser=organiser)
+        days.run_seine_saint_denis(by_seed["003"], confirmed["003"], organiser=organiser)
+    return events
+
+
+def _payer(tiers: dict[str, PriceTier], person: Person) -> registration_services.Payer:
+    """The tier the person chose: the employer's when they have one, else their own; none for a free event."""
+    if not tiers:
+        return registration_services.Payer()
+    if person.employer is not None and PayerKind.EMPLOYER in tiers:
+        return registration_services.Payer(
+            price_tier=tiers[PayerKind.EMPLOYER], contact_email=f"formation@{person.employer.domain}"
+        )
+    return registration_services.Payer(price_tier=tiers[PayerKind.INDIVIDUAL])
+
+
+def _applicant(person: Person) -> registration_services.Applicant:
+    employer = person.employer
+    return registration_services.Applicant(
+        email=person.email,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        job_title=person.job_title,
+        employer_name=employer.name if employer else "",
+        employer_address=employer.address if employer else "",
+    )
+
+
+def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
+    """Record the cast's registrations and cancellations in the order they happened; returns the confirmed ones.
+
+    An invitation-only event first gets its invitations, as its organiser sent them.
+    """
+    people = cast.people
+    if event.is_invitation_only:
+        emails = [person.email for person in people] + list(cast.invited_without_registering)
+        registration_configuration.add_invitations(event=event, emails=emails)
+    tiers = {tier.payer_kind: tier for tier in event.price_tiers.all()}
+    timeline = []
+    for position, person in enumerate(people):
+        registered_at = dt.datetime.combine(cast.registered_on(position), REGISTERED_AT, tzinfo=PARIS)
+        timeline.append((registered_at, position, person, "register"))
+        if position in cast.cancelled:
+            timeline.append((registered_at + CANCELLED_AFTER, position, person, "cancel"))
+    registrations = {}
+    for moment, position, person, what in sorted(timeline, key=lambda step: (step[0], step[1])):
+        if what == "register":
+            registrations[position] = registration_services.record_past_registration(
+                event=event,
+                applicant=_applicant(person),
+                payer=_payer(tiers, person),
+                registered_at=moment,
+                actor=actor,
+            )
+        else:
+            registration_services.record_past_cancellation(
+                registration=registrations[position], cancelled_at=moment, actor=actor
+            )
+    return list(Registration.objects.filter(event=event, state=RegistrationState.CONFIRMED).order_by("id"))
