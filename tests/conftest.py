@@ -48,10 +48,10 @@ def demo_media_root(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
-    """The five demo events, loaded once for a module and rolled back after its last test.
+    """The five demo events as run (rencontres.demo), loaded once for a module and rolled back after its last test.
 
     Each test still runs in its own savepoint inside this transaction, so a test's changes
-    never reach the next one; loading takes about half a second, once instead of per test.
+    never reach the next one; loading takes two to three seconds, once instead of per test.
     """
     from django.db import transaction
     from django.test import override_settings

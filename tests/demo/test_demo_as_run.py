@@ -80,6 +80,8 @@ def test_payers_are_as_each_seed_requires(demo):
         r.payer_kind == PayerKind.EMPLOYER and r.amount_cents == 85000 and r.employer_name and r.payer_contact_email
         for r in cluny
     )
+    paying = Registration.objects.filter(state=RegistrationState.CONFIRMED, amount_cents__gt=0)
+    assert paying.exists() and not any(r.needs_commitment for r in paying)  # the written commitments came back
     for seed in ("001", "002", "003"):
         registrations = Registration.objects.filter(event=demo_event(seed))
         assert {(r.payer_kind, r.amount_cents) for r in registrations} == {(PayerKind.FREE, 0)}

@@ -27,6 +27,7 @@ from .cast import CASTS, Cast, Person
 # Registrations come in during office hours, one after the other.
 REGISTERED_AT = dt.time(10, 15)
 CANCELLED_AFTER = dt.timedelta(days=3, hours=4)
+COMMITMENT_AFTER = dt.timedelta(days=10)
 
 
 def load_demo(*, stdout=None) -> list[Event]:
@@ -73,9 +74,10 @@ def _applicant(person: Person) -> registration_services.Applicant:
 def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
     """Record the cast's registrations and cancellations in the order they happened; returns the confirmed ones.
 
-    An invitation-only event first gets its invitations, as its organiser sent them.
+    An invitation-only event first gets its invitations, as its organiser sent them; a paying
+    registration has its written commitment back before the event.
     """
-    people = cast.people
+    people = cast.persons()
     if event.is_invitation_only:
         emails = [person.email for person in people] + list(cast.invited_without_registering)
         registration_configuration.add_invitations(event=event, emails=emails)
@@ -100,4 +102,9 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
             registration_services.record_past_cancellation(
                 registration=registrations[position], cancelled_at=moment, actor=actor
             )
-    return list(Registration.objects.filter(event=event, state=RegistrationState.CONFIRMED).order_by("id"))
+    confirmed = list(Registration.objects.filter(event=event, state=RegistrationState.CONFIRMED).order_by("id"))
+    for registration in confirmed:
+        if registration.amount_cents:  # the signed quote or agreement came back before the event
+            received_on = min(registration.created_at.date() + COMMITMENT_AFTER, event.starts_on - dt.timedelta(days=1))
+            registration_services.record_commitment(registration=registration, actor=actor, received_on=received_on)
+    return confirmed
