@@ -117,7 +117,10 @@ def run_saint_germain(event: Event, people: list[Registration], *, organiser) ->
                 report.append((registration.id, minutes))
                 for session in webinars:
                     if session.day_id == slot.day_id and _half_of(session.start_time) == slot.half:
-                        attendance.record_online_join(registration=registration, session=session, now=_at(slot, i % 4))
+                        joined_at = dt.datetime.combine(slot.day.date, session.start_time, tzinfo=PARIS)
+                        attendance.record_online_join(
+                            registration=registration, session=session, now=joined_at + dt.timedelta(minutes=i % 4 - 2)
+                        )
             attendance.apply_online_report(slot=slot, matched=report, by=organiser)
         else:
             for i, registration in enumerate(people):

@@ -10,6 +10,7 @@ nobody in the demo is real.
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from rencontres.accounts.models import User
 from rencontres.events.demo_data import DEMO_EVENTS, DEMO_ORGANISER_EMAIL
@@ -105,6 +106,8 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
     confirmed = list(Registration.objects.filter(event=event, state=RegistrationState.CONFIRMED).order_by("id"))
     for registration in confirmed:
         if registration.amount_cents:  # the signed quote or agreement came back before the event
-            received_on = min(registration.created_at.date() + COMMITMENT_AFTER, event.starts_on - dt.timedelta(days=1))
+            received_on = min(
+                timezone.localdate(registration.created_at) + COMMITMENT_AFTER, event.starts_on - dt.timedelta(days=1)
+            )
             registration_services.record_commitment(registration=registration, actor=actor, received_on=received_on)
     return confirmed
