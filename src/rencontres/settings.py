@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "rencontres.privacy",
     "rencontres.site",
     "rencontres.backoffice",
+    "rencontres.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -214,12 +214,19 @@ def expected_registrations(event: Event):
 
 @transaction.atomic
 def validate_slot(
-    *, slot: AttendanceSlot, trainer_name: str, signature: str, by, now: dt.datetime | None = None
+    *,
+    slot: AttendanceSlot,
+    trainer_name: str,
+    signature: str,
+    by,
+    now: dt.datetime | None = None,
+    notify_absent: bool = True,
 ) -> AttendanceSlot:
     """The trainer's counter-signature: from now on the slot's presences count, and nobody may sign it.
 
     Every confirmed person with no record is written absent; those absent without excuse get
-    an email once the change commits (Qualiopi indicator 12: absences are followed up).
+    an email once the change commits (Qualiopi indicator 12: absences are followed up), unless
+    `notify_absent` is False: a sheet of a half-day long past (the demo's) tells nobody.
     """
     slot = _locked(slot)
     _refuse_if_validated(slot)
@@ -248,6 +255,8 @@ def validate_slot(
     slot.validated_at, slot.validated_by = now or timezone.now(), by
     slot.trainer_name, slot.trainer_signature = trainer_name, strokes
     slot.save(update_fields=["validated_at", "validated_by", "trainer_name", "trainer_signature"])
+    if not notify_absent:
+        return slot
     absent = list(
         Attendance.objects.filter(slot=slot, status=AttendanceStatus.ABSENT, registration__isnull=False).values_list(
             "id", flat=True

@@ -88,6 +88,7 @@ class EventForm(DsfrModelForm):
             "registration_closes_at",
             "registration_url",
             "is_invitation_only",
+            "is_training_action",
             "capacity_min",
             "capacity_max",
             "total_hours",

@@ -10,6 +10,7 @@ from .cancelling import cancel, cancel_event, confirm_event_takes_place, registr
 from .capacity import copy_capacity, set_capacity
 from .data_access import record_data_access
 from .decisions import accept, record_commitment, refuse
+from .history import record_past_cancellation, record_past_registration
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
@@ -36,6 +37,8 @@ __all__ = [
     "queue_email",
     "record_commitment",
     "record_data_access",
+    "record_past_cancellation",
+    "record_past_registration",
     "refuse",
     "register",
     "registration_problems",
