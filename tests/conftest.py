@@ -48,15 +48,15 @@ def demo_media_root(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
-    """The five demo events, loaded once for a module and rolled back after its last test.
+    """The five demo events as run (rencontres.demo), loaded once for a module and rolled back after its last test.
 
     Each test still runs in its own savepoint inside this transaction, so a test's changes
-    never reach the next one; loading takes about half a second, once instead of per test.
+    never reach the next one; loading takes two to three seconds, once instead of per test.
     """
     from django.db import transaction
     from django.test import override_settings
 
-    from rencontres.registrations.demo import load_demo
+    from rencontres.demo.loader import load_demo
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media_root):
         atomic = transaction.atomic()
@@ -66,6 +66,13 @@ def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_loaded, settings, demo_media_root):
+    """The demo's events (`demo_loaded`, once per module), its generated files readable where it wrote them."""
+    settings.MEDIA_ROOT = demo_media_root
+    return demo_loaded
 
 
 def shared_or_skip(path):

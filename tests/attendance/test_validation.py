@@ -30,6 +30,21 @@ def test_counter_signing_writes_the_missing_people_absent_and_tells_them(
     assert "noté·e absent·e" in mail.outbox[0].body
 
 
+def test_counter_signing_a_sheet_long_past_may_write_the_absent_without_telling_them(
+    organization, alice, django_capture_on_commit_callbacks
+):
+    _, morning, _, (camille, _dominique, eli) = training_day(organization)
+    services.sign(slot=morning, registration=camille, mode=SigningMode.TABLET, signature=SIGNATURE)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.validate_slot(
+            slot=morning, trainer_name="Claire Formatrice", signature=SIGNATURE, by=alice, notify_absent=False
+        )
+
+    assert Attendance.objects.get(registration=eli).status == AttendanceStatus.ABSENT
+    assert mail.outbox == []
+
+
 def test_nobody_signs_a_counter_signed_slot(organization, alice):
     _, morning, _, (camille, *_) = training_day(organization)
     services.validate_slot(slot=morning, trainer_name="Claire Formatrice", signature=SIGNATURE, by=alice)

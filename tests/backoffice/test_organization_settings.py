@@ -26,6 +26,7 @@ IDENTITY = {
     "website": "",
     "cancellation_terms": "Annulation gratuite jusqu'à 10 jours avant.",
     "reply_to_email": "ccas@example.org",
+    "retention_months": "36",
 }
 
 

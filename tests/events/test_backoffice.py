@@ -220,6 +220,23 @@ def test_event_information_errors_keep_what_was_typed_and_change_nothing(client,
     assert draft.title == "Brouillon de séminaire"
 
 
+def test_the_editor_marks_an_event_as_a_training_action_and_unmarks_it(client, alice, draft):
+    client.force_login(alice)
+    page = client.get(f"/gestion/evenements/{draft.id}/").content.decode()
+    assert 'name="is_training_action"' in page and "Action de formation" in page
+    fields = {"title": draft.title, "format": draft.format}
+
+    response = client.post(f"/gestion/evenements/{draft.id}/", {**fields, "is_training_action": "on"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_training_action is True
+    assert "Action de formation" in client.get(f"/gestion/evenements/{draft.id}/emargement/").content.decode()
+
+    client.post(f"/gestion/evenements/{draft.id}/", fields)  # an unticked box is not posted
+    draft.refresh_from_db()
+    assert draft.is_training_action is False
+
+
 def test_an_oversized_document_is_refused_with_its_size(client, alice, draft, settings):
     settings.DOCUMENT_MAX_BYTES = 1000
     client.force_login(alice)

@@ -19,18 +19,6 @@ from tests.conftest import shared_or_skip
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(demo_loaded):
-    """The five demo events, loaded once for this module (tests/conftest.py)."""
-    return demo_loaded
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, demo_media_root):
-    """The demo's generated PDFs stay where the module's loading wrote them."""
-    settings.MEDIA_ROOT = demo_media_root
-
-
 EXPECTED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "expected"
 
 

@@ -12,12 +12,15 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from rencontres.accounts.services import get_or_create_person
 from rencontres.attendance import services as attendance_services
+from rencontres.certificates import services as certificate_services
 from rencontres.events import services as event_services
 from rencontres.organizations.enums import Role
 from rencontres.surveys import services as survey_services
 from rencontres.workshops import services as workshop_services
 from tests import factories
+from tests.certificates.builders import finished_last_week
 from tests.registrations.builders import make_event, register
 
 NASTY = st.sampled_from(
@@ -92,6 +95,10 @@ PAGES = [
     "workshop",
     "surveys",
     "survey",
+    "certificates",
+    "training_registration",
+    "verify",
+    "my_erase",
 ]
 
 
@@ -114,6 +121,8 @@ def site(db):
     workshop = workshop_services.create_workshop(session=workshop_session)
     workshop_services.add_workstream(workshop=workshop, title="Accueil", question="Comment mieux accueillir ?")
     survey = survey_services.create_from_template(event=event, kind="hot")
+    finished, _, _, (trainee, _) = finished_last_week(organization, people=2)
+    certificate_services.issue_for_event(event=finished, registration=trainee, notify=False)
     pages = {
         "catalogue": "/",
         "event": f"/evenements/{event.slug}/",
@@ -136,6 +145,10 @@ def site(db):
         "workshop": f"/gestion/ateliers/{workshop.id}/",
         "surveys": f"/gestion/evenements/{event.id}/questionnaires/",
         "survey": f"/gestion/questionnaires/{survey.id}/",
+        "certificates": f"/gestion/evenements/{finished.id}/attestations/",
+        "training_registration": f"/gestion/inscriptions/{trainee.id}/",
+        "verify": "/verifier/",
+        "my_erase": "/mon-espace/effacer-mes-donnees/",
     }
     return organiser, pages
 
@@ -146,6 +159,8 @@ def test_no_form_of_the_page_gives_a_server_error(client, site, page_name):
     url = pages[page_name]
     if url.startswith("/gestion/"):
         client.force_login(organiser)
+    if url.startswith("/mon-espace/"):
+        client.force_login(get_or_create_person(email="participante@example.org"))
     response = client.get(url)
     assert response.status_code < 500, url
     forms = forms_of(response.content.decode(), url)

@@ -1,6 +1,7 @@
 """The only code that changes accounts."""
 
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 
 from .models import User
 
@@ -36,3 +37,25 @@ def record_address(*, user: User) -> None:
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": False, "primary": not user.emailaddress_set.exists()}
         )
+
+
+def closed_account_email(user_id: int) -> str:
+    return f"compte-ferme-{user_id}@anonyme.invalid"
+
+
+@transaction.atomic
+def close_account(*, user: User) -> None:
+    """The account names nobody and can no longer sign in: address replaced, names emptied, inactive.
+
+    The row stays (journals and presences point to it as the one who acted); its allauth
+    addresses go, so a sign-in code can never be sent for it again. Making the password
+    unusable changes the session hash, which signs the account out of every browser.
+    """
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=user).delete()
+    user.email = user.username = closed_account_email(user.id)
+    user.first_name = user.last_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()

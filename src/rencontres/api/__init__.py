@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from rencontres.api.attendance import router as attendance_router
+from rencontres.api.certificates import router as certificates_router
 from rencontres.api.events import router as events_router
 from rencontres.api.registrations import InvalidPayload
 from rencontres.api.registrations import router as registrations_router
@@ -161,6 +162,7 @@ def on_not_found(request, exc: Http404):
 api.add_router("/events/", events_router)
 api.add_router("/events/", registrations_router)
 api.add_router("/events/", attendance_router)
+api.add_router("/events/", certificates_router)
 
 from rencontres.api.surveys import router as surveys_router  # noqa: E402
 from rencontres.api.workshops import router as workshops_router  # noqa: E402

@@ -3,18 +3,9 @@ through the services (the journal of corrections depends on it), so they are rea
 
 from django.contrib import admin
 
+from rencontres.core.admin import ReadOnlyAdmin
+
 from .models import Attendance, AttendanceCorrection, AttendanceSlot, OnlineJoin, WalkIn
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AttendanceSlot)

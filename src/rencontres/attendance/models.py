@@ -71,6 +71,7 @@ class WalkIn(models.Model):
     merged_into = models.ForeignKey(
         Registration, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

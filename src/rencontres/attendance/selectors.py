@@ -10,7 +10,7 @@ from rencontres.registrations.models import Registration
 
 from .enums import AttendanceStatus
 from .hours import PersonHours, attended_minutes
-from .models import Attendance, AttendanceSlot
+from .models import Attendance, AttendanceSlot, OnlineJoin, WalkIn
 
 
 def slots_of(event: Event) -> list[AttendanceSlot]:
@@ -134,3 +134,60 @@ def to_follow_up(event: Event) -> list[Attendance]:
 
 def expected_people(slot: AttendanceSlot) -> list[Registration]:
     return [line.registration for line in roster(slot)]
+
+
+def personal_data(registration_ids) -> dict[int, list[dict]]:
+    """Each registration's presences (slot, status, signing time and mode, the signature drawing), for their download."""
+    presences: dict[int, list[dict]] = {}
+    rows = (
+        Attendance.objects.filter(registration_id__in=list(registration_ids))
+        .select_related("slot__day")
+        .order_by("slot__day__date", "slot__start_time")
+    )
+    for attendance in rows:
+        presences.setdefault(attendance.registration_id, []).append(
+            {
+                "demi_journee": f"{attendance.slot.day.date.isoformat()} {attendance.slot.get_half_display()}",
+                "presence": attendance.get_status_display(),
+                "minutes_manquees": attendance.minutes_missed,
+                "mode": attendance.get_mode_display(),
+                "signe_le": attendance.signed_at.isoformat() if attendance.signed_at else None,
+                "signature": attendance.signature,
+                "adresse_ip": attendance.ip_address,
+                "navigateur": attendance.user_agent,
+            }
+        )
+    return presences
+
+
+def online_joins(registration_ids) -> dict[int, list[dict]]:
+    """When each registration opened its personal link to an online session, for the person's download."""
+    joins: dict[int, list[dict]] = {}
+    for join in OnlineJoin.objects.filter(registration_id__in=list(registration_ids)).select_related("session"):
+        joins.setdefault(join.registration_id, []).append(
+            {"seance": join.session.title, "connexion_le": join.joined_at.isoformat()}
+        )
+    return joins
+
+
+def walk_ins_of_address(email: str) -> list[dict]:
+    """Where this address came without being registered, for the person's download."""
+    return [
+        {
+            "evenement": walk_in.event.title,
+            "prenom": walk_in.first_name,
+            "nom": walk_in.last_name,
+            "employeur": walk_in.employer_name,
+            "presences": [
+                {
+                    "demi_journee": f"{a.slot.day.date.isoformat()} {a.slot.get_half_display()}",
+                    "signe_le": a.signed_at.isoformat() if a.signed_at else None,
+                    "signature": a.signature,
+                }
+                for a in walk_in.attendances.all()
+            ],
+        }
+        for walk_in in WalkIn.objects.filter(email=(email or "").strip().lower(), anonymised_at__isnull=True)
+        .select_related("event")
+        .prefetch_related("attendances__slot__day")
+    ]

@@ -214,12 +214,19 @@ def expected_registrations(event: Event):
 
 @transaction.atomic
 def validate_slot(
-    *, slot: AttendanceSlot, trainer_name: str, signature: str, by, now: dt.datetime | None = None
+    *,
+    slot: AttendanceSlot,
+    trainer_name: str,
+    signature: str,
+    by,
+    now: dt.datetime | None = None,
+    notify_absent: bool = True,
 ) -> AttendanceSlot:
     """The trainer's counter-signature: from now on the slot's presences count, and nobody may sign it.
 
     Every confirmed person with no record is written absent; those absent without excuse get
-    an email once the change commits (Qualiopi indicator 12: absences are followed up).
+    an email once the change commits (Qualiopi indicator 12: absences are followed up), unless
+    `notify_absent` is False: a sheet of a half-day long past (the demo's) tells nobody.
     """
     slot = _locked(slot)
     _refuse_if_validated(slot)
@@ -248,6 +255,8 @@ def validate_slot(
     slot.validated_at, slot.validated_by = now or timezone.now(), by
     slot.trainer_name, slot.trainer_signature = trainer_name, strokes
     slot.save(update_fields=["validated_at", "validated_by", "trainer_name", "trainer_signature"])
+    if not notify_absent:
+        return slot
     absent = list(
         Attendance.objects.filter(slot=slot, status=AttendanceStatus.ABSENT, registration__isnull=False).values_list(
             "id", flat=True
@@ -392,3 +401,48 @@ def apply_online_report(*, slot: AttendanceSlot, matched: list[tuple[int, int]],
         mark(slot=slot, registration=registration, status=status, minutes_missed=missed, mode=SigningMode.ONLINE, by=by)
         recorded += 1
     return recorded
+
+
+# What stays of a presence once its person is anonymised, and why (RGPD art. 17.3.b: what a
+# legal obligation requires is not erased). A training body proves the hours it bills with
+# per-half-day presences counter-signed by the trainer (Code du travail R. 6332-26, funders'
+# rules): so the status, minutes missed, signing mode and time stay, with the slot's trainer
+# counter-signature (the trainer's own data, certifying the whole sheet) and the scanned paper
+# sheet (the whole group's document, which cannot be redacted for one person). The signature
+# drawing goes, with the address and browser it was made from: once the name is replaced it
+# proves nothing about who signed, yet it is still a trace of an identifiable person's hand.
+ANONYMISED_ATTENDANCE = {"signature": "", "ip_address": None, "user_agent": ""}
+
+
+@transaction.atomic
+def anonymise_signatures(*, registration: Registration) -> int:
+    """Remove the person's signature drawings and device traces from their presences; how many presences."""
+    return Attendance.objects.filter(registration=registration).update(**ANONYMISED_ATTENDANCE)
+
+
+@transaction.atomic
+def anonymise_walk_ins(*, email: str = "", event_ids=(), now: dt.datetime | None = None) -> int:
+    """Anonymise the walk-ins of this address (their request) or of these events (retention); how many.
+
+    Names, address and employer are replaced and their signature drawings removed, as for a
+    registration; their presences stay. Claimed by the conditional UPDATE on `anonymised_at`.
+    """
+    walk_ins = WalkIn.objects.filter(anonymised_at__isnull=True)
+    if email:
+        walk_ins = walk_ins.filter(email=email.strip().lower())
+    elif event_ids:
+        walk_ins = walk_ins.filter(event_id__in=list(event_ids))
+    else:
+        return 0
+    ids = list(walk_ins.values_list("id", flat=True))
+    if not ids:
+        return 0
+    count = WalkIn.objects.filter(id__in=ids, anonymised_at__isnull=True).update(
+        first_name=_("Personne"),
+        last_name=_("anonymisée"),
+        email="",
+        employer_name="",
+        anonymised_at=now or timezone.now(),
+    )
+    Attendance.objects.filter(walk_in_id__in=ids).update(**ANONYMISED_ATTENDANCE)
+    return count

@@ -13,6 +13,7 @@ urlpatterns = [
     path("evenements/<int:event_id>/publier/", events.event_publish, name="event_publish"),
     path("evenements/<int:event_id>/depublier/", events.event_unpublish, name="event_unpublish"),
     path("evenements/<int:event_id>/dupliquer/", events.event_duplicate, name="event_duplicate"),
+    path("evenements/<int:event_id>/formation/", events.event_training, name="event_training"),
     path("evenements/<int:event_id>/journees/", events.day_add, name="day_add"),
     path("evenements/<int:event_id>/intervenants/", events.speaker_add, name="speaker_add"),
     path("evenements/<int:event_id>/lieux/", events.venue_add, name="venue_add"),
@@ -37,6 +38,11 @@ urlpatterns = [
     path("questions/<int:question_id>/supprimer/", registrations.question_delete, name="question_delete"),
     path("invitations/<int:invitation_id>/supprimer/", registrations.invitation_delete, name="invitation_delete"),
     path("inscriptions/<int:registration_id>/", registrations.detail, name="registration_detail"),
+    path(
+        "inscriptions/<int:registration_id>/formation/",
+        registrations.training_profile,
+        name="registration_training",
+    ),
     path("inscriptions/<int:registration_id>/<slug:action>/", registrations.act, name="registration_act"),
     path("inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.paper, name="registration_paper"),
     path("pieces/<int:file_id>/", registrations.application_file, name="application_file"),
@@ -71,13 +77,22 @@ urlpatterns = [
     path("invitations-membres/<int:invitation_id>/retirer/", organization.invitation_revoke, name="invitation_revoke"),
     path("membres/<int:membership_id>/role/", organization.member_role, name="member_role"),
     path("membres/<int:membership_id>/retirer/", organization.member_remove, name="member_remove"),
+    path(
+        "organismes/<int:organization_id>/journal-des-acces/",
+        organization.data_access_log,
+        name="data_access_log",
+    ),
     path("importer/", announcements.import_announcement, name="import_announcement"),
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
 
-from .views import surveys, workshops  # noqa: E402
+from .views import certificates, surveys, workshops  # noqa: E402
 
 urlpatterns += [
+    path("evenements/<int:event_id>/attestations/", certificates.event_certificates, name="event_certificates"),
+    path("evenements/<int:event_id>/attestations/delivrer/", certificates.issue, name="certificates_issue"),
+    path("attestations/<int:certificate_id>/corriger/", certificates.correct, name="certificate_correct"),
+    path("attestations/<int:certificate_id>.pdf", certificates.certificate_pdf, name="certificate_pdf"),
     path("evenements/<int:event_id>/ateliers/", workshops.event_workshops, name="event_workshops"),
     path("evenements/<int:event_id>/ateliers/preparer/", workshops.workshop_create, name="workshop_create"),
     path("ateliers/<int:workshop_id>/", workshops.facilitate, name="workshop"),

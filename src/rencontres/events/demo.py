@@ -125,6 +125,7 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
         venue=venues.get(data.main_venue) if data.main_venue else None,
         registration_url=data.registration_url,
         is_invitation_only=data.is_invitation_only,
+        is_training_action=data.is_training_action,
         total_hours=data.total_hours,
         contact_name=data.contact_name,
         contact_email=data.contact_email,

@@ -123,6 +123,7 @@ class EventData:
     main_venue: str | None = None
     registration_url: str = ""
     is_invitation_only: bool = False
+    is_training_action: bool = False  # an « action de formation »: attendance by half-day is required
     capacity_min: int | None = None
     capacity_max: int | None = None
     total_hours: Decimal | None = None
@@ -170,6 +171,7 @@ CLUNY_SEMINAIRE = EventData(
     organization=CLUNY,
     title="Quelles solidarités pour demain dans les territoires ?",
     format=EventFormat.SEMINAIRE,
+    is_training_action=True,
     description=(
         "La crise induite par la Covid-19 n'était pas que sanitaire : elle a bouleversé les rapports "
         "sociaux dans le monde entier et rappelé l'importance vitale du lien social et des solidarités. "
@@ -734,6 +736,7 @@ CNAM_CERTIFICAT = EventData(
     ),
     subtitle="Spécialité culture — sous la direction de Jean-Louis Laville, chaire Économie solidaire du Cnam",
     format=EventFormat.FORMATION_LONGUE,
+    is_training_action=True,
     description=(
         "Débouchés professionnels : l'approche plurielle et les interactions entre praticiens et chercheurs "
         "permettent aux stagiaires de construire une analyse de leurs parcours et de leurs secteurs, et leur "

@@ -17,14 +17,19 @@ from django.utils.translation import gettext_lazy as _
 
 from rencontres.organizations.models import Organization
 
+from . import nsf
 from .enums import (
+    BpfObjective,
     DocumentKind,
     EventFormat,
     EventStatus,
     PayerKind,
+    RncpLevel,
     SessionKind,
     SessionMode,
     SpeakerRole,
+    TrainerStatus,
+    TrainingNature,
 )
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -128,6 +133,30 @@ class Event(models.Model):
             "heures réalisées, les attestations et le bilan pédagogique et financier."
         ),
     )
+    # What the papers of a training action and the BPF need (kept on the event itself, not in a
+    # one-to-one row: every paper reads them with the event, and `is_training_action` and
+    # `objectives` already live here).
+    training_nature = models.CharField(
+        _("nature de l'action"), max_length=20, choices=TrainingNature.choices, default=TrainingNature.TRAINING
+    )
+    bpf_objective = models.CharField(
+        _("objectif (bilan pédagogique et financier)"), max_length=10, choices=BpfObjective.choices, blank=True
+    )
+    rncp_level = models.PositiveSmallIntegerField(
+        _("niveau du diplôme ou titre RNCP"), choices=RncpLevel.choices, null=True, blank=True
+    )
+    nsf_code = models.CharField(
+        _("spécialité de formation (NSF)"),
+        max_length=3,
+        choices=nsf.choices,
+        blank=True,
+        help_text=_("Code à trois chiffres de la nomenclature des spécialités de formation."),
+    )
+    assessment_method = models.TextField(
+        _("évaluation des acquis"),
+        blank=True,
+        help_text=_("Comment les acquis sont évalués ; repris sur l'attestation de fin de formation."),
+    )
     # Its places (capacity, counts) belong to the registrations app: `registrations.EventPlaces`.
     total_hours = models.DecimalField(_("durée totale (heures)"), max_digits=6, decimal_places=1, null=True, blank=True)
     contact_name = models.CharField(_("personne à contacter"), max_length=120, blank=True)
@@ -161,6 +190,16 @@ class Event(models.Model):
         # would otherwise list events its organiser never chose.
         if self.series_id and self.series.organization_id != self.organization_id:
             raise ValidationError({"series": _("Choisissez un cycle de votre organisme.")})
+        if self.bpf_objective == BpfObjective.RNCP and self.rncp_level is None:
+            raise ValidationError({"rncp_level": _("Indiquez le niveau du diplôme ou du titre inscrit au RNCP.")})
+        if self.bpf_objective != BpfObjective.RNCP and self.rncp_level is not None:
+            raise ValidationError(
+                {"rncp_level": _("Le niveau ne s'indique que pour un diplôme ou un titre inscrit au RNCP.")}
+            )
+
+    @property
+    def nsf_label(self) -> str:
+        return nsf.label_of(self.nsf_code)
 
     @property
     def reply_to_address(self) -> str:
@@ -209,6 +248,13 @@ class Speaker(models.Model):
     bio = models.TextField(_("présentation"), blank=True)
     role = models.CharField(
         _("rôle dans l'événement"), max_length=12, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER
+    )
+    trainer_status = models.CharField(
+        _("formateur"),
+        max_length=10,
+        choices=TrainerStatus.choices,
+        blank=True,
+        help_text=_("Pour une action de formation : formateur interne ou externe (bilan pédagogique et financier)."),
     )
     order = models.PositiveIntegerField(default=0)
 

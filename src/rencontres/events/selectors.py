@@ -1,10 +1,13 @@
 """Reads of events for the public site, the back-office and the API."""
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
+
+from rencontres.organizations.models import Organization
 
 from .enums import EventStatus, SessionMode
 from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Speaker, Theme, Venue
@@ -227,3 +230,22 @@ def _distinct_venues(candidates) -> list:
             seen.add(venue.id)
             venues.append(venue)
     return venues
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day when that month is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def past_retention(*, today: dt.date) -> QuerySet:
+    """Events that ended more than their organisation's retention period ago (strictly: on that day, not yet).
+
+    One condition per distinct retention period: organisations mostly keep the default.
+    """
+    periods = Organization.objects.order_by().values_list("retention_months", flat=True).distinct()
+    condition = Q(pk__in=[])
+    for months in periods:
+        condition |= Q(organization__retention_months=months, ends_on__lt=months_before(today, months))
+    return Event.objects.filter(condition)

@@ -17,6 +17,16 @@ from .enums import EventStatus
 from .exceptions import EventRuleError
 from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Speaker, Venue
 
+# What a training action's papers and the BPF need, edited in one section of the editor.
+TRAINING_ACTION_FIELDS = [
+    "is_training_action",
+    "training_nature",
+    "bpf_objective",
+    "rncp_level",
+    "nsf_code",
+    "assessment_method",
+]
+
 EVENT_FIELDS_COPIED_ON_DUPLICATE = [
     "organization_id",
     "series_id",
@@ -37,6 +47,7 @@ EVENT_FIELDS_COPIED_ON_DUPLICATE = [
     "contact_name",
     "contact_email",
     "contact_phone",
+    *TRAINING_ACTION_FIELDS,
 ]
 
 
@@ -406,6 +417,7 @@ def duplicate_event(*, event: Event, shift_days: int = 364) -> Event:
             affiliation=speaker.affiliation,
             bio=speaker.bio,
             role=speaker.role,
+            trainer_status=speaker.trainer_status,
             order=speaker.order,
         )
     for tier in event.price_tiers.all():

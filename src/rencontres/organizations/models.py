@@ -3,7 +3,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,12 @@ def valid_siret(value: str) -> None:
             _("Ce SIRET n'est pas valide : vérifiez les 14 chiffres (sa clé de contrôle ne correspond pas).")
         ) from None
 
+
+# How long an organisation keeps the personal data of an event's registrations after it ends.
+# At least 6 months (certificates and invoices are issued after the end), at most 10 years
+# (the longest legal keeping of the accounting documents they rest on, Code de commerce L. 123-22).
+RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, RETENTION_MONTHS_DEFAULT = 6, 120, 36
+RETENTION_BOUNDS_MESSAGE = _("La durée de conservation est comprise entre 6 et 120 mois (10 ans).")
 
 nda_validator = RegexValidator(r"^\d{11}$", _("Le numéro de déclaration d'activité compte exactement 11 chiffres."))
 
@@ -84,12 +90,31 @@ class Organization(models.Model):
     contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
     website = models.URLField(_("site web"), blank=True)
+    retention_months = models.PositiveSmallIntegerField(
+        _("durée de conservation des données personnelles (mois)"),
+        default=RETENTION_MONTHS_DEFAULT,
+        validators=[
+            MinValueValidator(RETENTION_MONTHS_MIN, message=RETENTION_BOUNDS_MESSAGE),
+            MaxValueValidator(RETENTION_MONTHS_MAX, message=RETENTION_BOUNDS_MESSAGE),
+        ],
+        help_text=_(
+            "Passé ce délai après la fin d'un événement, ses inscriptions sont anonymisées chaque nuit ; "
+            "les devis et conventions numérotés, les présences et les heures restent. Entre 6 et 120 mois."
+        ),
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organizations")
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisme")
         verbose_name_plural = _("organismes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(retention_months__gte=RETENTION_MONTHS_MIN)
+                & models.Q(retention_months__lte=RETENTION_MONTHS_MAX),
+                name="organization_retention_within_bounds",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.short_name or self.name

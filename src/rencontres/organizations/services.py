@@ -34,6 +34,7 @@ IDENTITY_FIELDS = [
     "website",
     "cancellation_terms",
     "reply_to_email",
+    "retention_months",
 ]
 
 

@@ -7,9 +7,12 @@ registration; organisers act from the back-office (/gestion/).
 
 from django.contrib import admin
 
+from rencontres.core.admin import ReadOnlyAdmin
+
 from .models import (
     Answer,
     ApplicationFile,
+    DataAccessLogEntry,
     EventRegistrationSettings,
     Invitation,
     Paperwork,
@@ -105,3 +108,12 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "event", "created_at"]
     search_fields = ["email", "event__title"]
     autocomplete_fields = ["event"]
+
+
+@admin.register(DataAccessLogEntry)
+class DataAccessLogEntryAdmin(ReadOnlyAdmin):
+    """The journal of personal data read in the back-office: nobody rewrites what was read."""
+
+    list_display = ["created_at", "actor_email", "kind", "organization", "event", "detail"]
+    list_filter = ["kind", "organization"]
+    search_fields = ["actor_email", "event__title", "detail"]

@@ -1,4 +1,7 @@
-"""The demonstration events with their places: the events app loads the programme, this app the capacity."""
+"""The demonstration events with their places: the events app loads the programme, this app the capacity.
+
+The first step of `rencontres.demo.loader.load_demo`, which then records who registered and runs the days.
+"""
 
 from django.db import transaction
 

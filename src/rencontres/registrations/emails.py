@@ -173,6 +173,8 @@ REGISTRATION_EMAILS = {
 
 def send_registration_email(email_name: str, registration_id: int, **params) -> None:
     registration = Registration.objects.select_related("event__organization", "event__venue").get(pk=registration_id)
+    if registration.anonymised_at is not None:
+        return  # queued before the person's data was removed: there is nobody left to write to
     REGISTRATION_EMAILS[email_name](registration, **params)
 
 

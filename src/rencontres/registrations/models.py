@@ -13,7 +13,18 @@ from rencontres.events.enums import PayerKind
 from rencontres.events.models import Event, PriceTier, Session
 from rencontres.organizations.models import Organization, siret_validator
 
-from .enums import LIVE_STATES, PLACE_HOLDING_STATES, MinimumDecision, PaperworkKind, QuestionKind, RegistrationState
+from .enums import (
+    LIVE_STATES,
+    PLACE_HOLDING_STATES,
+    DataAccessKind,
+    MinimumDecision,
+    OpcoScheme,
+    PaperworkKind,
+    PayerCategory,
+    QuestionKind,
+    RegistrationState,
+    TraineeType,
+)
 
 # The count of `EventPlaces` kept for each live state.
 COUNT_FIELDS = {
@@ -187,11 +198,20 @@ class Registration(models.Model):
     price_label = models.CharField(_("tarif"), max_length=120, blank=True)
     payer_name = models.CharField(_("financeur"), max_length=200, blank=True)
     payer_contact_email = models.EmailField(_("adresse du contact chez le financeur"), blank=True)
+    # For the papers and the BPF of a training action; filled in by the organiser.
+    trainee_type = models.CharField(_("type de stagiaire"), max_length=20, choices=TraineeType.choices, blank=True)
+    payer_category = models.CharField(
+        _("catégorie du financeur"), max_length=20, choices=PayerCategory.choices, blank=True
+    )
+    opco_scheme = models.CharField(_("dispositif de l'OPCO"), max_length=20, choices=OpcoScheme.choices, blank=True)
     offer_expires_at = models.DateTimeField(_("à confirmer avant"), null=True, blank=True)
     commitment_received_at = models.DateTimeField(_("engagement écrit reçu le"), null=True, blank=True)
     # Set by the task that sends the acknowledgement, so that it leaves once (see tasks.acknowledge_registration).
     acknowledged_at = models.DateTimeField(_("accusé de réception envoyé le"), null=True, blank=True, editable=False)
     last_reminder_on = models.DateField(null=True, blank=True, editable=False)
+    # Set once, when the person's data is removed (their request, or the organisation's retention
+    # period); the conditional UPDATE that sets it is what claims the registration for anonymising.
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -306,6 +326,31 @@ class RegistrationLogEntry(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("entrée du journal")
         verbose_name_plural = _("journal des inscriptions")
+
+
+class DataAccessLogEntry(models.Model):
+    """The journal of personal data read in the back-office: who exported or opened what, and when.
+
+    Separate from `RegistrationLogEntry`, which follows one registration's states: an export
+    reads a whole event at once, so an entry names the event and, when it is one person's
+    page or file, the registration.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="data_access_log")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    # The address at that moment: the journal still says who it was if the account goes.
+    actor_email = models.EmailField(_("par"), blank=True)
+    kind = models.CharField(_("consultation"), max_length=24, choices=DataAccessKind.choices)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    detail = models.CharField(_("détail"), max_length=250, blank=True)
+    created_at = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("consultation de données personnelles")
+        verbose_name_plural = _("journal des consultations de données personnelles")
+        indexes = [models.Index(fields=["organization", "-created_at"])]
 
 
 class PaperworkCounter(models.Model):

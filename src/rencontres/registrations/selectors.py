@@ -1,19 +1,21 @@
 """Reads of registrations for the event page, the personal page, the organiser and the emails."""
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
+from rencontres.events import selectors as event_selectors
 from rencontres.events.enums import EventStatus, PayerKind
 from rencontres.events.models import Event, Session
 from rencontres.organizations import access
-from rencontres.organizations.models import Membership
+from rencontres.organizations.models import Membership, Organization
 
 from . import availability, links
 from .enums import LIVE_STATES, AvailabilityState, RegistrationState
-from .models import Registration
+from .models import DataAccessLogEntry, Registration
 
 
 def event_to_register(slug: str) -> Event | None:
@@ -163,3 +165,84 @@ def counts_for_organiser(event: Event) -> dict:
         "by_payer": [(kind.label, by_payer[kind]) for kind in PayerKind if kind in by_payer],
         "missing_commitment": missing,
     }
+
+
+def expired_registration_ids(*, today: dt.date) -> list[int]:
+    """Registrations not yet anonymised whose event ended more than its organisation's retention period ago."""
+    events = event_selectors.past_retention(today=today)
+    return list(
+        Registration.objects.filter(event__in=events, anonymised_at__isnull=True)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+
+
+def _stamp(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def personal_data(registration: Registration) -> dict:
+    """Everything a registration holds about its person, as plain JSON values (for their data download)."""
+    event = registration.event
+    return {
+        "id": registration.id,
+        "evenement": {
+            "titre": event.title,
+            "organisme": event.organization.name,
+            "debut": _stamp(event.starts_on),
+            "fin": _stamp(event.ends_on),
+            "adresse": event.get_absolute_url(),
+        },
+        "etat": registration.get_state_display(),
+        "inscrite_le": _stamp(registration.created_at),
+        "prenom": registration.first_name,
+        "nom": registration.last_name,
+        "adresse_electronique": registration.email,
+        "fonction": registration.job_title,
+        "employeur": {
+            "nom": registration.employer_name,
+            "adresse": registration.employer_address,
+            "siret": registration.employer_siret,
+        },
+        "paiement": {
+            "qui_paie": registration.get_payer_kind_display(),
+            "tarif": registration.price_label,
+            "montant_centimes": registration.amount_cents,
+            "financeur": registration.payer_name,
+            "contact_du_financeur": registration.payer_contact_email,
+        },
+        "engagement_ecrit_recu_le": _stamp(registration.commitment_received_at),
+        "seances_choisies": [choice.session.title for choice in registration.session_choices.all()],
+        "reponses": [
+            {
+                "question": answer.question.label,
+                "reponse": answer.value,
+                "fichier": answer.file.name.rsplit("/", 1)[-1] if answer.file else None,
+            }
+            for answer in registration.answers.all()
+        ],
+        "pieces_du_dossier": [
+            {"piece": piece.label, "fichier": piece.file.name.rsplit("/", 1)[-1], "taille_octets": piece.size_bytes}
+            for piece in registration.application_files.all()
+        ],
+        "documents": [
+            {"type": paper.get_kind_display(), "numero": paper.number, "emis_le": _stamp(paper.issued_at)}
+            for paper in registration.paperwork.all()
+        ],
+        "journal": [
+            {"le": _stamp(entry.created_at), "de": entry.from_state, "vers": entry.to_state, "note": entry.note}
+            for entry in registration.log_entries.all()
+        ],
+    }
+
+
+def registrations_for_download(email: str) -> QuerySet:
+    """The person's registrations with everything `personal_data` reads, in a fixed number of queries."""
+    return registrations_of_person(email).prefetch_related(
+        "answers__question", "application_files", "paperwork", "log_entries"
+    )
+
+
+def data_access_log(organization: Organization) -> QuerySet:
+    """The organisation's journal of personal data read in the back-office, newest first."""
+    return DataAccessLogEntry.objects.filter(organization=organization).select_related("event", "registration")

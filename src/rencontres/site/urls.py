@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from .sitemaps import SITEMAPS
-from .views import attendance, events, feeds, invitations, legal, registrations
+from .views import attendance, events, feeds, invitations, legal, privacy, registrations
 
 app_name = "site"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("evenements/<slug:slug>/inscription/", registrations.register, name="register"),
     path("evenements/<slug:slug>/inscription/reponse/<str:token>/", registrations.thanks, name="thanks"),
     path("mon-espace/", registrations.my_space, name="my_space"),
+    path("mon-espace/mes-donnees.json", privacy.my_data, name="my_data"),
+    path("mon-espace/effacer-mes-donnees/", privacy.my_erase, name="my_erase"),
     path("mon-espace/inscriptions/<int:registration_id>/annuler/", registrations.my_cancel, name="my_cancel"),
     path("inscriptions/annuler/<str:token>/", registrations.cancel_by_link, name="cancel_by_link"),
     path("mon-espace/inscriptions/<int:registration_id>/confirmer/", registrations.my_confirm, name="my_confirm"),
@@ -41,9 +43,12 @@ urlpatterns = [
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
 
-from .views import surveys, workshops  # noqa: E402
+from .views import certificates, surveys, workshops  # noqa: E402
 
 urlpatterns += [
+    path("verifier/", certificates.verify, name="certificate_verify_form"),
+    path("verifier/<str:code>/", certificates.verify, name="certificate_verify"),
+    path("mon-espace/attestations/<int:certificate_id>.pdf", certificates.my_certificate, name="my_certificate"),
     path("evenements/<slug:slug>/ateliers/<int:workshop_id>/", workshops.join, name="workshop_join"),
     path(
         "evenements/<slug:slug>/ateliers/<int:workshop_id>/restitution/",

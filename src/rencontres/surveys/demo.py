@@ -1,7 +1,6 @@
 """Seed 000's satisfaction surveys as answered (Cluny, 2-day training seminar): à chaud and à froid.
 
-Not wired into `load_demo` yet: call `answer_seed_000_surveys` from there with the event's
-confirmed registrations.
+`rencontres.demo` calls `answer_seed_000_surveys` with the event's confirmed registrations.
 """
 
 from django.db import transaction

@@ -9,7 +9,7 @@ from rencontres.registrations.enums import RegistrationState
 from rencontres.registrations.models import Registration
 
 from .enums import SurveyQuestionKind
-from .models import Survey, SurveyAnswer, SurveyQuestion
+from .models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 SATISFIED_SCORES = (4, 5)
 
@@ -122,3 +122,25 @@ def published_figures(event: Event) -> list[PublishedFigure]:
         for s in surveys_of(event)
         if s.results_published
     ]
+
+
+def personal_data(registration_ids) -> dict[int, list[dict]]:
+    """Each registration's survey answers, question by question, for the person's download."""
+    answers: dict[int, list[dict]] = {}
+    responses = (
+        SurveyResponse.objects.filter(registration_id__in=list(registration_ids))
+        .select_related("survey")
+        .prefetch_related("answers__question")
+        .order_by("submitted_at", "id")
+    )
+    for response in responses:
+        answers.setdefault(response.registration_id, []).append(
+            {
+                "questionnaire": response.survey.title,
+                "repondu_le": response.submitted_at.isoformat(),
+                "reponses": [
+                    {"question": a.question.label, "note": a.score, "reponse": a.value} for a in response.answers.all()
+                ],
+            }
+        )
+    return answers

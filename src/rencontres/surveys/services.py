@@ -123,6 +123,8 @@ def submit_response(*, survey: Survey, registration: Registration, answers: dict
         raise SurveyError(_("Ce lien ne correspond pas à ce questionnaire."))
     if not survey.is_open:
         raise SurveyError(_("Ce questionnaire est clos : il ne prend plus de réponse."))
+    if registration.anonymised_at is not None:
+        raise SurveyError(_("Ce lien n'est plus valable : les données de cette inscription ont été effacées."))
     questions = list(survey.questions.all())
     cleaned = {q.id: clean_answer(q, answers.get(q.id, "")) for q in questions}
     try:
@@ -170,7 +172,23 @@ def send_time(survey: Survey) -> dt.datetime | None:
 
 
 def recipients(survey: Survey, *, without_response: bool = False) -> list[Registration]:
-    registrations = Registration.objects.filter(event_id=survey.event_id, state=RegistrationState.CONFIRMED)
+    registrations = Registration.objects.filter(
+        event_id=survey.event_id, state=RegistrationState.CONFIRMED, anonymised_at__isnull=True
+    )
     if without_response:
         registrations = registrations.exclude(survey_responses__survey=survey)
     return list(registrations.order_by("id"))
+
+
+@transaction.atomic
+def anonymise_answers(*, registration: Registration) -> int:
+    """Remove the person's free-text answers; how many.
+
+    Free text may name the person or others, so it goes. Scores and chosen options stay: once
+    the registration is anonymised they point to nobody, and the satisfaction rate the
+    organisation published (Qualiopi indicator 2) must not change after the fact.
+    """
+    count, _by_model = SurveyAnswer.objects.filter(
+        response__registration=registration, question__kind=SurveyQuestionKind.TEXT
+    ).delete()
+    return count

@@ -2,7 +2,7 @@
 votes, syntheses and a published restitution, so that a newcomer sees a finished event.
 
 Everything goes through the services, with the rules they enforce (confirmed registrations,
-phases, dot limits). Not wired into `load_demo` yet: call `run_seed_002_workshops` from there.
+phases, dot limits). `rencontres.demo` calls `run_seed_002_workshops` with the people who came on day 2.
 """
 
 import datetime as dt

@@ -2,6 +2,7 @@
 
 from django.core import signing
 
+from rencontres.core import qr as core_qr
 from rencontres.registrations.enums import RegistrationState
 from rencontres.registrations.models import Registration
 
@@ -31,11 +32,5 @@ def participant_from_token(token: str) -> tuple[Workshop, Registration] | None:
 
 
 def qr_svg(url: str) -> str:
-    """An SVG QR code for a link, to project in the room or print (segno, no image library needed)."""
-    import io
-
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, title="QR code")
-    return buffer.getvalue().decode()
+    """An SVG QR code for a link, to project in the room or print."""
+    return core_qr.qr_svg(url)

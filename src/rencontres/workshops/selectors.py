@@ -170,3 +170,23 @@ def can_read_restitution(workshop: Workshop, *, registered_or_member: bool) -> b
     if workshop.restitution_visibility == RestitutionVisibility.PUBLIC:
         return True
     return workshop.restitution_visibility == RestitutionVisibility.REGISTERED and registered_or_member
+
+
+def personal_data(registration_ids) -> dict[int, list[dict]]:
+    """Each registration's workshop contributions, for the person's download."""
+    contributions: dict[int, list[dict]] = {}
+    rows = (
+        Contribution.objects.filter(author_id__in=list(registration_ids))
+        .select_related("workstream__workshop__session")
+        .order_by("created_at", "id")
+    )
+    for contribution in rows:
+        contributions.setdefault(contribution.author_id, []).append(
+            {
+                "atelier": contribution.workstream.workshop.title,
+                "chantier": contribution.workstream.title,
+                "contribution": contribution.text,
+                "le": contribution.created_at.isoformat(),
+            }
+        )
+    return contributions

@@ -9,7 +9,7 @@ never wait for each other. Closing the vote copies each contribution's dots into
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -287,3 +287,18 @@ def publish_restitution(*, workshop: Workshop, visibility: str, intro: str = "")
         workshop.restitution_published_at = timezone.now() if visibility != RestitutionVisibility.UNPUBLISHED else None
         workshop.save(update_fields=["restitution_visibility", "restitution_intro", "restitution_published_at"])
     return workshop
+
+
+@transaction.atomic
+def anonymise_contributions(*, registration: Registration) -> int:
+    """Delete the person's contributions that stayed theirs alone; how many.
+
+    A contribution nobody put a dot on and the facilitator did not retain goes. One that
+    received dots or is retained in a synthesis became the group's work (its votes are other
+    people's, a published restitution may quote it): it stays on the board as it always
+    showed, without a name, its author now the anonymised registration.
+    """
+    own = Contribution.objects.filter(author=registration)
+    group_work = own.filter(Q(votes__dots__gt=0) | Q(frozen_votes__gt=0) | Q(retained_in__isnull=False))
+    count, _by_model = Contribution.objects.filter(id__in=own.exclude(id__in=group_work).values("id")).delete()
+    return count

@@ -88,6 +88,7 @@ class EventForm(DsfrModelForm):
             "registration_closes_at",
             "registration_url",
             "is_invitation_only",
+            "is_training_action",
             "capacity_min",
             "capacity_max",
             "total_hours",
@@ -138,6 +139,20 @@ class EventForm(DsfrModelForm):
         if opens and closes and closes <= opens:
             self.add_error("registration_closes_at", _("La clôture des inscriptions doit suivre leur ouverture."))
         return data
+
+
+class TrainingActionForm(DsfrModelForm):
+    """What a training action's certificates and the BPF need: nature, objective, speciality, assessment."""
+
+    class Meta(DsfrModelForm.Meta):
+        model = Event
+        fields = services.TRAINING_ACTION_FIELDS
+        widgets = {"assessment_method": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bpf_objective"].choices = [("", _("— à préciser —")), *self.fields["bpf_objective"].choices[1:]]
+        self.fields["nsf_code"].choices = [("", _("— à préciser —")), *self.fields["nsf_code"].choices[1:]]
 
 
 class DayForm(DsfrModelForm):
@@ -195,7 +210,7 @@ class SessionForm(DsfrModelForm):
 class SpeakerForm(DsfrModelForm):
     class Meta(DsfrModelForm.Meta):
         model = Speaker
-        fields = ["name", "affiliation", "role", "bio"]
+        fields = ["name", "affiliation", "role", "trainer_status", "bio"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from rencontres.organizations.enums import Role
-from rencontres.organizations.models import Organization
+from rencontres.organizations.models import (
+    RETENTION_BOUNDS_MESSAGE,
+    RETENTION_MONTHS_MAX,
+    RETENTION_MONTHS_MIN,
+    Organization,
+)
 from rencontres.organizations.services import IDENTITY_FIELDS
 
 
@@ -13,6 +18,18 @@ class OrganizationIdentityForm(DsfrBaseForm, forms.ModelForm):
     )
     training_body_number = forms.CharField(
         label=_("Numéro de déclaration d'activité (NDA)"), max_length=15, required=False, help_text=_("11 chiffres.")
+    )
+    retention_months = forms.IntegerField(
+        label=Organization._meta.get_field("retention_months").verbose_name,
+        help_text=Organization._meta.get_field("retention_months").help_text,
+        min_value=RETENTION_MONTHS_MIN,
+        max_value=RETENTION_MONTHS_MAX,
+        error_messages={
+            "min_value": RETENTION_BOUNDS_MESSAGE,
+            "max_value": RETENTION_BOUNDS_MESSAGE,
+            "invalid": _("Indiquez un nombre de mois, par exemple 36."),
+            "required": _("Indiquez la durée de conservation, en mois (36 par défaut)."),
+        },
     )
     logo = forms.FileField(label=_("Logo (PNG ou JPEG)"), required=False)
     signature_image = forms.FileField(label=_("Signature et cachet (PNG ou JPEG)"), required=False)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
 
 from rencontres.events.enums import PayerKind
-from rencontres.registrations.enums import QuestionKind, RegistrationState
+from rencontres.registrations.enums import OpcoScheme, PayerCategory, QuestionKind, RegistrationState, TraineeType
 from rencontres.registrations.models import EventRegistrationSettings, Question
 
 
@@ -34,6 +34,28 @@ class CommitmentForm(DsfrBaseForm):
             "required": gettext_lazy("Indiquez la date de réception de l'engagement écrit."),
             "invalid": gettext_lazy("Saisissez une date valide, par exemple 14/03/2030."),
         },
+    )
+
+
+TO_BE_SPECIFIED = gettext_lazy("— à préciser —")
+
+
+class TrainingProfileForm(DsfrBaseForm):
+    """Who the trainee is and who pays, for the papers and the BPF; the service checks the OPCO's scheme."""
+
+    trainee_type = forms.ChoiceField(
+        label=gettext_lazy("Type de stagiaire"), required=False, choices=[("", TO_BE_SPECIFIED), *TraineeType.choices]
+    )
+    payer_category = forms.ChoiceField(
+        label=gettext_lazy("Catégorie du financeur"),
+        required=False,
+        choices=[("", TO_BE_SPECIFIED), *PayerCategory.choices],
+    )
+    opco_scheme = forms.ChoiceField(
+        label=gettext_lazy("Dispositif de l'OPCO"),
+        required=False,
+        choices=[("", gettext_lazy("— sans objet —")), *OpcoScheme.choices],
+        help_text=gettext_lazy("Seulement lorsqu'un OPCO finance la formation."),
     )
 
 

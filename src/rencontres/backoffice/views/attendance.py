@@ -3,7 +3,6 @@ projected QR code, the paper sheets, the videoconference report, and hours per p
 
 import io
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -30,8 +29,11 @@ from rencontres.backoffice.forms.attendance import (
     WalkInForm,
 )
 from rencontres.core import files
+from rencontres.core import qr as core_qr
 from rencontres.core.emails import absolute_url
 from rencontres.core.http import client_ip, pdf_response, stored_file_response
+from rencontres.registrations import services as registration_services
+from rencontres.registrations.enums import DataAccessKind
 from rencontres.registrations.models import Registration
 
 REPORT_SESSION_KEY = "attendance-online-report"
@@ -224,15 +226,22 @@ def slot_scan(request, slot_id: int):
     return _redraw(request, slot, scan_form=form)
 
 
+def _record(request, kind: str, event, detail: str) -> None:
+    registration_services.record_data_access(actor=request.user, kind=kind, event=event, detail=detail)
+
+
 @login_required
 def slot_scan_download(request, slot_id: int):
     slot = backoffice_access.slot_for_member(request.user, slot_id)
-    return stored_file_response(slot.scan, files.kind_of_label(slot.scan_type))
+    response = stored_file_response(slot.scan, files.kind_of_label(slot.scan_type))
+    _record(request, DataAccessKind.ATTENDANCE_SCAN, slot.event, str(slot))
+    return response
 
 
 @login_required
 def slot_sheet(request, slot_id: int):
     slot = backoffice_access.slot_for_member(request.user, slot_id)
+    _record(request, DataAccessKind.ATTENDANCE_SHEETS, slot.event, str(slot))
     return pdf_response(sheets.render_sheets([slot]), f"emargement-{slot.day.date:%Y-%m-%d}-{slot.half}.pdf")
 
 
@@ -246,6 +255,7 @@ def event_sheets(request, event_id: int):
     if not slots:
         messages.error(request, _("Aucune demi-journée à imprimer : ajoutez d'abord les créneaux d'émargement."))
         return redirect("backoffice:attendance", event.id)
+    _record(request, DataAccessKind.ATTENDANCE_SHEETS, event, ", ".join(str(slot) for slot in slots))
     return pdf_response(sheets.render_sheets(slots), f"emargement-{event.slug}.pdf")
 
 
@@ -288,11 +298,7 @@ def slot_tablet_sign(request, slot_id: int, registration_id: int):
 
 
 def _qr_svg(url: str) -> str:
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, title=_("Code QR d'émargement")
-    )
-    return buffer.getvalue().decode()
+    return core_qr.qr_svg(url, title=_("Code QR d'émargement"))
 
 
 @login_required
@@ -353,6 +359,7 @@ def hours(request, event_id: int):
 @login_required
 def hours_xlsx(request, event_id: int):
     event = backoffice_access.event_for_member(request.user, event_id)
+    _record(request, DataAccessKind.HOURS_EXPORT, event, "XLSX")
     table = selectors.event_hours(event)
     workbook = Workbook()
     sheet = workbook.active

@@ -23,6 +23,7 @@ from rencontres.backoffice.forms.events import (
     PriceTierForm,
     SessionForm,
     SpeakerForm,
+    TrainingActionForm,
     VenueForm,
 )
 from rencontres.events import services
@@ -95,6 +96,7 @@ def _editor_context(event: Event, **bound) -> dict:
     context = {
         "event": event,
         "event_form": bound.get("event_form") or EventForm(instance=event),
+        "training_form": bound.get("training_form") or TrainingActionForm(instance=event),
         "import_review": doubts_to_review(event),
         "registrations_url": reverse("backoffice:registrations", args=[event.id]),
     }
@@ -181,6 +183,21 @@ def event_edit(request, event_id: int):
         event.refresh_from_db()
         return render(request, EDITOR_TEMPLATE, _editor_context(event, event_form=form), status=400)
     return render(request, EDITOR_TEMPLATE, _editor_context(event))
+
+
+@login_required
+@require_POST
+def event_training(request, event_id: int):
+    """The training-action section: nature, BPF objective and level, NSF speciality, assessment."""
+    event = _event_for_member(request, event_id)
+    form = TrainingActionForm(request.POST, instance=event)
+    if not form.is_valid():
+        messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
+        event.refresh_from_db()
+        return render(request, EDITOR_TEMPLATE, _editor_context(event, training_form=form), status=400)
+    services.update_event(event=event, **{name: form.cleaned_data[name] for name in form.changed_data})
+    messages.success(request, _("Action de formation enregistrée."))
+    return redirect(reverse("backoffice:event_edit", args=[event.id]) + "#training")
 
 
 @login_required

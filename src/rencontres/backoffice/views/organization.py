@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from rencontres.organizations.enums import Role
 from rencontres.organizations.exceptions import OrganizationError
 from rencontres.organizations.models import MemberInvitation, Membership, Organization
 from rencontres.organizations.services import IDENTITY_FIELDS
+from rencontres.registrations import selectors as registration_selectors
 
 
 def _organization_for_admin(request, organization_id: int) -> Organization:
@@ -153,3 +155,11 @@ def member_remove(request, membership_id: int):
     return render(
         request, "backoffice/organization/member_remove.html", {"organization": organization, "membership": membership}
     )
+
+
+@login_required
+def data_access_log(request, organization_id: int):
+    """The journal of who opened or exported people's data in the back-office, for the organisation's admins."""
+    organization = _organization_for_admin(request, organization_id)
+    page = Paginator(registration_selectors.data_access_log(organization), 50).get_page(request.GET.get("page"))
+    return render(request, "backoffice/organization/data_access_log.html", {"organization": organization, "page": page})

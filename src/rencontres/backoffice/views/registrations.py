@@ -20,12 +20,15 @@ from rencontres.backoffice.forms.registrations import (
     MessageForm,
     QuestionForm,
     RegistrationSettingsForm,
+    TrainingProfileForm,
 )
+from rencontres.certificates import selectors as certificate_selectors
 from rencontres.core import files
 from rencontres.core.http import pdf_response, stored_file_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
 from rencontres.registrations import availability, configuration, exports, paperwork, selectors, services
+from rencontres.registrations.enums import DataAccessKind
 from rencontres.registrations.exceptions import RegistrationError
 from rencontres.registrations.models import (
     Answer,
@@ -83,17 +86,51 @@ def manage(request, event_id: int):
     return render(request, "backoffice/registrations/manage.html", context)
 
 
-@login_required
-def detail(request, registration_id: int):
-    registration = registration_for_organiser(request, registration_id)
-    context = {
+def _detail_context(registration: Registration, **bound) -> dict:
+    return {
         "registration": registration,
         "event": registration.event,
         "log": registration.log_entries.select_related("actor"),
         "commitment_form": CommitmentForm(),
+        "training_form": bound.get("training_form")
+        or TrainingProfileForm(
+            initial={
+                "trainee_type": registration.trainee_type,
+                "payer_category": registration.payer_category,
+                "opco_scheme": registration.opco_scheme,
+            }
+        ),
         "waiting_position": selectors.waiting_position(registration),
+        "certificates": certificate_selectors.of_registration(registration),
     }
-    return render(request, "backoffice/registrations/detail.html", context)
+
+
+@login_required
+def detail(request, registration_id: int):
+    registration = registration_for_organiser(request, registration_id)
+    services.record_data_access(actor=request.user, kind=DataAccessKind.REGISTRATION_DETAIL, registration=registration)
+    return render(request, "backoffice/registrations/detail.html", _detail_context(registration))
+
+
+@login_required
+@require_POST
+def training_profile(request, registration_id: int):
+    """Trainee type and payer category, for the certificates and the BPF."""
+    registration = registration_for_organiser(request, registration_id)
+    form = TrainingProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_training_profile(registration=registration, actor=request.user, **form.cleaned_data)
+        except RegistrationError as error:
+            for field, message in error.errors:
+                form.add_error(field, message)
+        else:
+            messages.success(request, _("Type de stagiaire et financeur enregistrés."))
+            return redirect("backoffice:registration_detail", registration.id)
+    messages.error(request, FORM_ERROR)
+    registration.refresh_from_db()
+    context = _detail_context(registration, training_form=form)
+    return render(request, "backoffice/registrations/detail.html", context, status=400)
 
 
 ACTIONS = {
@@ -152,6 +189,9 @@ def paper(request, registration_id: int, kind: str):
         if kind_enum is None:
             raise Http404
         paper = paperwork.issue_paperwork(registration=registration, kind=kind_enum)
+        services.record_data_access(
+            actor=request.user, kind=DataAccessKind.PAPERWORK, registration=registration, detail=paper.number
+        )
         return pdf_response(paperwork.render_paperwork(paper), f"{paper.number}.pdf")
     except RegistrationError as error:
         messages.error(request, error.message)
@@ -163,7 +203,11 @@ def application_file(request, file_id: int):
     item = get_object_or_404(ApplicationFile.objects.select_related("registration__event"), id=file_id)
     if not access.can_manage_event(request.user, item.registration.event):
         raise Http404
-    return stored_file_response(item.file, files.kind_of_label(item.file_type))
+    response = stored_file_response(item.file, files.kind_of_label(item.file_type))
+    services.record_data_access(
+        actor=request.user, kind=DataAccessKind.REGISTRATION_FILE, registration=item.registration, detail=item.label
+    )
+    return response
 
 
 @login_required
@@ -171,13 +215,29 @@ def answer_file(request, answer_id: int):
     answer = get_object_or_404(Answer.objects.select_related("registration__event"), id=answer_id)
     if not access.can_manage_event(request.user, answer.registration.event):
         raise Http404
-    return stored_file_response(answer.file)
+    response = stored_file_response(answer.file)
+    services.record_data_access(
+        actor=request.user,
+        kind=DataAccessKind.REGISTRATION_FILE,
+        registration=answer.registration,
+        detail=answer.question.label,
+    )
+    return response
+
+
+def _record_export(request, event: Event, file_format: str) -> None:
+    query = request.GET.urlencode()
+    detail = f"{file_format} ({query})" if query else file_format
+    services.record_data_access(
+        actor=request.user, kind=DataAccessKind.REGISTRATIONS_EXPORT, event=event, detail=detail
+    )
 
 
 @login_required
 def export_csv(request, event_id: int):
     event = event_for_organiser(request, event_id)
     _form, filters = _filters(request)
+    _record_export(request, event, "CSV")
     response = HttpResponse(exports.registrations_csv(event, filters), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inscriptions-{event.slug}.csv"'
     return response
@@ -187,6 +247,7 @@ def export_csv(request, event_id: int):
 def export_xlsx(request, event_id: int):
     event = event_for_organiser(request, event_id)
     _form, filters = _filters(request)
+    _record_export(request, event, "XLSX")
     response = HttpResponse(
         exports.registrations_xlsx(event, filters),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -14,6 +14,8 @@ from rencontres.backoffice import access as backoffice_access
 from rencontres.backoffice import charts
 from rencontres.backoffice.forms.surveys import PublishForm, SurveyCreateForm, SurveyQuestionForm, SurveySettingsForm
 from rencontres.organizations import access
+from rencontres.registrations import services as registration_services
+from rencontres.registrations.enums import DataAccessKind
 from rencontres.surveys import exports, jobs, selectors, services
 from rencontres.surveys.enums import SurveyKind
 from rencontres.surveys.exceptions import SurveyError
@@ -150,6 +152,9 @@ def survey_send(request, survey_id: int):
 @login_required
 def survey_results(request, survey_id: int):
     survey = _survey_for_member(request, survey_id)
+    registration_services.record_data_access(
+        actor=request.user, kind=DataAccessKind.SURVEY_RESULTS, event=survey.event, detail=survey.title
+    )
     results = selectors.results(survey)
     for result in results.questions:
         result.chart = charts.bar_chart(result) if result.bars else None
@@ -165,6 +170,9 @@ def survey_results(request, survey_id: int):
 @login_required
 def survey_export(request, survey_id: int):
     survey = _survey_for_member(request, survey_id)
+    registration_services.record_data_access(
+        actor=request.user, kind=DataAccessKind.SURVEY_EXPORT, event=survey.event, detail=survey.title
+    )
     response = HttpResponse(exports.survey_xlsx(survey), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="questionnaire-{survey.event.slug}-{survey.kind}.xlsx"'
     return response

@@ -5,18 +5,24 @@ event's places row, so concurrent requests on one event serialise there (STYLE.m
 count, write, journal; emails after the commit). Places are counted by `availability`.
 """
 
+from .anonymising import anonymise, anonymous_email
 from .cancelling import cancel, cancel_event, confirm_event_takes_place, registrations_to_tell
 from .capacity import copy_capacity, set_capacity
+from .data_access import record_data_access
 from .decisions import accept, record_commitment, refuse
+from .history import record_past_cancellation, record_past_registration
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
+from .training_profile import set_training_profile
 from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
 
 __all__ = [
     "Applicant",
     "Payer",
     "accept",
+    "anonymise",
+    "anonymous_email",
     "cancel",
     "cancel_event",
     "claim_acknowledgement",
@@ -30,10 +36,14 @@ __all__ = [
     "promote",
     "queue_email",
     "record_commitment",
+    "record_data_access",
+    "record_past_cancellation",
+    "record_past_registration",
     "refuse",
     "register",
     "registration_problems",
     "registrations_to_tell",
     "set_capacity",
+    "set_training_profile",
     "settings_of",
 ]

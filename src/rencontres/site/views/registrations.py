@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rencontres.certificates import selectors as certificate_selectors
 from rencontres.core.http import pdf_response
 from rencontres.events.models import Event
 from rencontres.organizations import access
@@ -95,7 +96,9 @@ def my_space(request):
     online = selectors.online_sessions_by_event(
         [r.event_id for r in registrations if r.state == RegistrationState.CONFIRMED]
     )
+    certificates = certificate_selectors.current_of_registrations([r.id for r in registrations])
     for registration in registrations:
+        registration.issued_certificates = certificates.get(registration.id, [])
         registration.waiting_position = selectors.waiting_position(registration)
         is_confirmed = registration.state == RegistrationState.CONFIRMED
         sessions = online.get(registration.event_id, []) if is_confirmed else []

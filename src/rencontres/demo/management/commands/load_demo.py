@@ -1,15 +1,16 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from rencontres.demo.loader import load_demo
 from rencontres.events.demo_data import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD
-from rencontres.registrations.demo import load_demo
 
 
 class Command(BaseCommand):
     help = (
         "Loads the five demonstration events (Cluny, PACA, Saint-Germain-en-Laye, Seine-Saint-Denis, "
-        "Cnam/Opale) and the demo organiser account, only when the database has no event yet; "
-        "otherwise it changes nothing, so it is safe to run at every start."
+        "Cnam/Opale) as run: registrations, signed half-days, workshops and surveys, and the demo "
+        "organiser account, only when the database has no event yet; otherwise it changes nothing, "
+        "so it is safe to run at every start. It sends no email."
     )
 
     def handle(self, *args, **options):
