@@ -38,7 +38,8 @@ def test_a_participant_downloads_then_erases_their_data(live_server, contexts, o
     assert serious_accessibility_violations(page) == []
     assert Registration.objects.get(pk=trail.registration.pk).anonymised_at is None
 
-    page.get_by_text("Je confirme : effacer mes données").check(force=True)
+    # The error summary's link repeats the label: the checkbox is found by its role.
+    page.get_by_role("checkbox", name="Je confirme : effacer mes données").check(force=True)
     page.get_by_role("button", name="Effacer mes données").click()
     expect(page.get_by_role("heading", name="Vos données sont effacées")).to_be_visible()
     assert serious_accessibility_violations(page) == []
