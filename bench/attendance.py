@@ -38,6 +38,25 @@ SIGNATURE = "M10 80 L60 40 L120 90 L200 30 L300 100"
 THREADS_PER_PROCESS = 8
 
 
+def add_confirmed(event, count: int, *, email_prefix: str = "stagiaire", **fields) -> list:
+    """`count` confirmed registrations in one INSERT: the benches time what comes after registering."""
+    from rencontres.registrations.enums import RegistrationState
+    from rencontres.registrations.models import Registration
+
+    fields = {"job_title": "travailleur social", "payer_kind": "employer", **fields}
+    return Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            state=RegistrationState.CONFIRMED,
+            first_name=f"Prénom {i}",
+            last_name=f"Nom {i}",
+            email=f"{email_prefix}{i}@example.org",
+            **fields,
+        )
+        for i in range(count)
+    )
+
+
 def child_sheets() -> None:
     """In a fresh SQLite database: a training of 30 people and 24 half-days, then its sheets typeset."""
     import datetime as dt
@@ -52,8 +71,6 @@ def child_sheets() -> None:
     from rencontres.events import services as event_services
     from rencontres.events.enums import EventFormat
     from rencontres.organizations.models import Organization
-    from rencontres.registrations.enums import RegistrationState
-    from rencontres.registrations.models import Registration
 
     organization = Organization.objects.create(name="Cnam Opale", slug="cnam", siret="19753471200017")
     event = event_services.create_event(
@@ -64,18 +81,7 @@ def child_sheets() -> None:
         event_services.add_session(day=day, title="Module", start_time=dt.time(9), end_time=dt.time(12, 30))
         event_services.add_session(day=day, title="Module", start_time=dt.time(13, 30), end_time=dt.time(17))
     event_services.publish_event(event=event)
-    Registration.objects.bulk_create(
-        Registration(
-            event=event,
-            state=RegistrationState.CONFIRMED,
-            first_name=f"Prénom {i}",
-            last_name=f"Nom {i}",
-            email=f"stagiaire{i}@example.org",
-            job_title="travailleur social",
-            payer_kind="employer",
-        )
-        for i in range(30)
-    )
+    add_confirmed(event, 30)
     slots = services.derive_slots(event=event)
     started = time.perf_counter()
     pdf = sheets.render_sheets(slots)
@@ -105,7 +111,6 @@ def child_setup(*, people: int, out: Path) -> None:
     from rencontres.events import services as event_services
     from rencontres.events.enums import EventFormat
     from rencontres.organizations.models import Membership, Organization
-    from rencontres.registrations.enums import RegistrationState
     from rencontres.registrations.models import Registration
 
     organization = Organization.objects.create(name="CCAS de Bobigny", slug="ccas-bobigny")
@@ -115,18 +120,7 @@ def child_setup(*, people: int, out: Path) -> None:
     day = event_services.add_day(event=event, date=dt.date(2030, 3, 14))
     event_services.add_session(day=day, title="Plénière", start_time=dt.time(9), end_time=dt.time(12, 30))
     event_services.publish_event(event=event)
-    registrations = Registration.objects.bulk_create(
-        Registration(
-            event=event,
-            state=RegistrationState.CONFIRMED,
-            first_name=f"Prénom {i}",
-            last_name=f"Nom {i}",
-            email=f"p{i}@example.org",
-            job_title="assistante sociale",
-            payer_kind="free",
-        )
-        for i in range(people)
-    )
+    registrations = add_confirmed(event, people, email_prefix="p", job_title="assistante sociale", payer_kind="free")
     (slot,) = services.derive_slots(event=event)
     session = SessionStore()
     session[SESSION_KEY] = str(organiser.pk)

@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from attendance import add_confirmed  # noqa: E402
 from pages import BIN, base_env, drop_postgres, recreate_postgres  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,7 +45,6 @@ def build_finished_training(organization, *, trainees: int, title: str):
     from rencontres.attendance import services
     from rencontres.events import services as event_services
     from rencontres.events.enums import EventFormat
-    from rencontres.registrations.enums import RegistrationState
     from rencontres.registrations.models import Registration
 
     event = event_services.create_event(
@@ -56,20 +56,7 @@ def build_finished_training(organization, *, trainees: int, title: str):
         event_services.add_session(day=day, title="Apports", start_time=dt.time(9), end_time=dt.time(12, 30))
         event_services.add_session(day=day, title="Ateliers", start_time=dt.time(14), end_time=dt.time(17))
     event_services.publish_event(event=event)
-    Registration.objects.bulk_create(
-        Registration(
-            event=event,
-            state=RegistrationState.CONFIRMED,
-            first_name=f"Prénom {i}",
-            last_name=f"Nom {i}",
-            email=f"stagiaire{i}@example.org",
-            job_title="travailleur social",
-            employer_name="CCAS de Bobigny",
-            payer_kind="employer",
-            payer_contact_email="rh@example.org",
-        )
-        for i in range(trainees)
-    )
+    add_confirmed(event, trainees, employer_name="CCAS de Bobigny", payer_contact_email="rh@example.org")
     registrations = list(Registration.objects.filter(event=event))
     for slot in services.derive_slots(event=event):
         for registration in registrations:
