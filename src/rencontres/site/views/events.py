@@ -39,11 +39,11 @@ def _viewable_programme(request, slug: str) -> selectors.EventProgramme:
 
 
 def programme_cache_key(event: Event) -> str:
-    return f"event-programme:v3:{event.pk}:{event.updated_at.isoformat()}"
+    return f"event-programme:v4:{event.pk}:{event.updated_at.isoformat()}"
 
 
 def programme_fragments(event: Event) -> dict:
-    """The event page's parts that show the programme, rendered once per version of the event.
+    """The event page's parts that show the programme and the presentation (Markdown), rendered once per version of the event.
 
     Keyed on the event's `updated_at`, which every change of the event or its programme
     moves (events.services and the admin): an edit shows at once, and a visit with the
@@ -58,7 +58,7 @@ def programme_fragments(event: Event) -> dict:
         context = {"event": event, "programme": programme, "modes": SessionMode, "roles": SpeakerRole}
         fragments = {
             name: render_to_string(f"{PROGRAMME_TEMPLATE}#{name}", context)
-            for name in ("place_line", "themes", "programme", "price_list", "price_short", "venues")
+            for name in ("presentation", "place_line", "themes", "programme", "price_list", "price_short", "venues")
         }
         for name, visible in [("public_documents", False), ("all_documents", True)]:
             documents = programme.documents_visible_to(is_registered_or_member=visible)
