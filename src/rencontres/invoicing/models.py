@@ -9,7 +9,6 @@ organisation charges VAT), `net_cents` the amount before VAT that the BPF counts
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from rencontres.events.models import Event
@@ -126,7 +125,8 @@ class Invoice(IssuedDocument):
 
     @property
     def credited_cents(self) -> int:
-        return self.credit_notes.aggregate(total=Sum("amount_cents"))["total"] or 0
+        """Credited by its credit notes (read from the prefetched ones on list pages)."""
+        return sum(note.amount_cents for note in self.credit_notes.all())
 
     @property
     def balance_cents(self) -> int:
