@@ -412,11 +412,10 @@ def issue_credit_note(
                 _("Le montant d'un avoir est positif."), [("amount", _("Indiquez un montant supérieur à zéro."))]
             )
         if amount > remaining:
-            raise InvoicingError(
-                _("Un avoir ne peut pas dépasser ce que la facture porte encore : %(left)s.")
-                % {"left": euros(remaining)},
-                [("amount", _("%(left)s au plus.") % {"left": euros(remaining)})],
-            )
+            message = _("Un avoir ne peut pas dépasser ce que la facture porte encore : %(left)s.") % {
+                "left": euros(remaining)
+            }
+            raise InvoicingError(message, [("amount", message)])
         credits, left = [], amount
         for line in lines:
             take = min(left, line.amount_cents - line.credited)

@@ -12,6 +12,9 @@ from rencontres.invoicing.services import BILLING_FIELDS
 
 
 class BillingDetailsForm(DsfrModelForm):
+    # Typed as printed (« 217 102 703 00013 »): the spaces go before the model checks its 14 digits and key.
+    siret = forms.CharField(label=_("SIRET de l'acheteur"), max_length=20, required=False)
+
     class Meta(DsfrModelForm.Meta):
         model = BillingDetails
         fields = BILLING_FIELDS
