@@ -15,8 +15,8 @@ from selectolax.lexbor import LexborHTMLParser
 from rencontres.accounts.services import get_or_create_person
 from rencontres.attendance import services as attendance_services
 from rencontres.certificates import services as certificate_services
-from rencontres.invoicing import services as invoicing_services
 from rencontres.events import services as event_services
+from rencontres.invoicing import services as invoicing_services
 from rencontres.organizations.enums import Role
 from rencontres.surveys import services as survey_services
 from rencontres.workshops import services as workshop_services

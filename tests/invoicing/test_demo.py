@@ -17,9 +17,7 @@ def test_cluny_invoices_every_confirmed_trainee_once_to_its_employer(demo):
     confirmed = cluny.registrations.filter(state=RegistrationState.CONFIRMED, amount_cents__gt=0)
 
     assert [i.number for i in invoices] == [f"FA-2021-{n:04d}" for n in range(1, len(invoices) + 1)]
-    assert sorted(line.registration_id for i in invoices for line in i.lines.all()) == sorted(
-        r.id for r in confirmed
-    )
+    assert sorted(line.registration_id for i in invoices for line in i.lines.all()) == sorted(r.id for r in confirmed)
     assert sum(i.amount_cents for i in invoices) == sum(r.amount_cents for r in confirmed)
     for invoice in invoices:
         assert invoice.issued_on.isoformat() == "2021-10-15"
