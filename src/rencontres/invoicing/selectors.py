@@ -41,31 +41,20 @@ def invoiced_amounts(organization: Organization, year: int) -> list[InvoicedAmou
     counts in the year it is issued, even for an invoice of an earlier year.
     """
     start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    invoiced = InvoiceLine.objects.filter(
+        invoice__organization=organization,
+        invoice__issued_on__gte=start,
+        invoice__issued_on__lt=end,
+        invoice__event__is_training_action=True,
+    ).values_list("payer_category", "opco_scheme")
+    credited = CreditNoteLine.objects.filter(
+        credit_note__organization=organization,
+        credit_note__issued_on__gte=start,
+        credit_note__issued_on__lt=end,
+        credit_note__invoice__event__is_training_action=True,
+    ).values_list("invoice_line__payer_category", "invoice_line__opco_scheme")
     totals: dict[tuple[str, str], int] = {}
-    invoiced = (
-        InvoiceLine.objects.filter(
-            invoice__organization=organization,
-            invoice__issued_on__gte=start,
-            invoice__issued_on__lt=end,
-            invoice__event__is_training_action=True,
-        )
-        .values_list("payer_category", "opco_scheme")
-        .annotate(total=Sum("net_cents"))
-        .order_by()
-    )
-    for category, scheme, total in invoiced:
-        totals[(category, scheme)] = totals.get((category, scheme), 0) + total
-    credited = (
-        CreditNoteLine.objects.filter(
-            credit_note__organization=organization,
-            credit_note__issued_on__gte=start,
-            credit_note__issued_on__lt=end,
-            credit_note__invoice__event__is_training_action=True,
-        )
-        .values_list("invoice_line__payer_category", "invoice_line__opco_scheme")
-        .annotate(total=Sum("net_cents"))
-        .order_by()
-    )
-    for category, scheme, total in credited:
-        totals[(category, scheme)] = totals.get((category, scheme), 0) - total
+    for rows, sign in ((invoiced, 1), (credited, -1)):
+        for category, scheme, total in rows.annotate(total=Sum("net_cents")).order_by():
+            totals[(category, scheme)] = totals.get((category, scheme), 0) + sign * total
     return [InvoicedAmount(category, scheme, net) for (category, scheme), net in sorted(totals.items())]

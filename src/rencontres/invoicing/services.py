@@ -179,6 +179,27 @@ def _line(registration: Registration, event: Event, payer: Payer, hours: Hours |
     return line
 
 
+def _save_document(model, *, renderer, counter: NumberCounter, sequence: int, snapshot: dict, now, by, **fields):
+    """An invoice or a credit note written with its frozen data, its XML and its Factur-X PDF."""
+    pdf, xml = renderer.render(snapshot)
+    document = model(
+        number=snapshot["number"],
+        year=counter.year,
+        sequence=sequence,
+        amount_cents=snapshot["amount_cents"],
+        net_cents=snapshot["net_cents"],
+        issued_on=dt.date.fromisoformat(snapshot["issued_on_iso"]),
+        snapshot=snapshot,
+        xml=xml.decode(),
+        issued_at=now,
+        issued_by=by if by is not None and by.is_authenticated else None,
+        **fields,
+    )
+    document.pdf.save(document.filename, ContentFile(pdf), save=False)
+    document.save()
+    return document
+
+
 def _issue_one(
     *, counter: NumberCounter, renderer, event: Event, payer: Payer, lines: list[dict], today: dt.date, now, by
 ) -> Invoice:
@@ -213,28 +234,22 @@ def _issue_one(
         issued_on=today,
         due_on=due_on,
     )
-    pdf, xml = renderer.render(snapshot)
-    invoice = Invoice(
+    invoice = _save_document(
+        Invoice,
+        renderer=renderer,
+        counter=counter,
+        sequence=sequence,
+        snapshot=snapshot,
+        now=now,
+        by=by,
         organization=organization,
         event=event,
-        number=number,
-        year=counter.year,
-        sequence=sequence,
-        amount_cents=amount,
-        net_cents=net,
-        issued_on=today,
         due_on=due_on,
-        snapshot=snapshot,
-        xml=xml.decode(),
-        issued_at=now,
-        issued_by=by if by is not None and by.is_authenticated else None,
         payer_key=payer.key,
         payer_category=payer.category,
         buyer_name=payer.name[:200],
         buyer_email=payer.email,
     )
-    invoice.pdf.save(invoice.filename, ContentFile(pdf), save=False)
-    invoice.save()
     InvoiceLine.objects.bulk_create(
         InvoiceLine(
             invoice=invoice,
@@ -452,24 +467,18 @@ def issue_credit_note(
             amount_cents=amount,
             issued_on=today,
         )
-        pdf, xml = documents.Renderer().render(snapshot)
-        credit_note = CreditNote(
+        credit_note = _save_document(
+            CreditNote,
+            renderer=documents.Renderer(),
+            counter=counter,
+            sequence=sequence,
+            snapshot=snapshot,
+            now=now,
+            by=by,
             organization=invoice.organization,
             invoice=invoice,
-            number=number,
-            year=counter.year,
-            sequence=sequence,
-            amount_cents=amount,
-            net_cents=net_total,
-            issued_on=today,
-            snapshot=snapshot,
-            xml=xml.decode(),
-            issued_at=now,
-            issued_by=by if by is not None and by.is_authenticated else None,
             reason=reason,
         )
-        credit_note.pdf.save(credit_note.filename, ContentFile(pdf), save=False)
-        credit_note.save()
         CreditNoteLine.objects.bulk_create(
             CreditNoteLine(credit_note=credit_note, invoice_line=line, amount_cents=take, net_cents=net)
             for line, take, net in credits
