@@ -18,6 +18,7 @@ from rencontres.events import services as event_services
 from rencontres.events.demo_data import DEMO_EVENTS, DEMO_ORGANISER_EMAIL
 from rencontres.events.enums import BpfObjective, PayerKind, TrainingNature
 from rencontres.events.models import PARIS, Event, PriceTier
+from rencontres.invoicing.demo import invoice_seed_000
 from rencontres.registrations import configuration as registration_configuration
 from rencontres.registrations import services as registration_services
 from rencontres.registrations.demo import load_demo as load_events_and_places
@@ -125,7 +126,7 @@ def certify_cluny(event: Event, confirmed: list[Registration], *, actor) -> None
 
     A professional training in social work (NSF 332), each trainee typed as the BPF counts them
     from their employer, and a certificat de réalisation and an attestation for each person
-    with validated hours (issued without email: nobody in the demo is real).
+    with validated hours, then one invoice per employer (issued without email: nobody in the demo is real).
     """
     event_services.update_event(
         event=event, training_nature=TrainingNature.TRAINING, bpf_objective=BpfObjective.OTHER, nsf_code="332"
@@ -139,3 +140,4 @@ def certify_cluny(event: Event, confirmed: list[Registration], *, actor) -> None
             actor=actor,
         )
     issue_seed_000_certificates(event)
+    invoice_seed_000(event)
