@@ -106,14 +106,6 @@ class RegistrationSettingsForm(DsfrBaseForm, forms.ModelForm):
             raise ValidationError(_("Indiquez un délai entre 1 heure et 720 heures (30 jours)."))
         return hours
 
-    def clean(self):
-        data = super().clean()
-        if data.get("requires_application") is False and data.get("application_files"):
-            self.add_error(
-                "requires_application", _("Cochez « sur candidature » pour demander des pièces, ou videz la liste.")
-            )
-        return data
-
 
 class QuestionForm(DsfrBaseForm, forms.ModelForm):
     class Meta:
