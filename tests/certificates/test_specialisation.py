@@ -42,7 +42,11 @@ def test_only_the_admitted_trainee_gets_the_certificate_citing_hours_and_the_jur
     report = services.issue_specialisation(event=event, notify=False, now=AT_THE_JURY)
 
     [certificate] = report.issued
-    assert (certificate.registration, certificate.kind, certificate.minutes) == (camille, "certificat_specialisation", 390)
+    assert (certificate.registration, certificate.kind, certificate.minutes) == (
+        camille,
+        "certificat_specialisation",
+        390,
+    )
     assert report.not_admitted == 2
     text = pdf_text(certificate)
     assert "CERTIFICAT DE SPÉCIALISATION" in text

@@ -29,7 +29,9 @@ def training(organization):
 
 def test_a_thesis_of_each_accepted_format_is_stored_with_its_type_read_from_the_content(training):
     _, (camille, dominique) = training
-    services.hand_in(registration=camille, uploaded=odt_file("memoire.odt"), title="Les tiers-lieux", now=BEFORE_DEADLINE)
+    services.hand_in(
+        registration=camille, uploaded=odt_file("memoire.odt"), title="Les tiers-lieux", now=BEFORE_DEADLINE
+    )
     thesis = services.hand_in(registration=dominique, uploaded=docx_file("memoire.pdf"), now=BEFORE_DEADLINE)
 
     assert thesis.file_type == "DOCX" and thesis.version == 1

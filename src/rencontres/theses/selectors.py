@@ -65,6 +65,14 @@ def current_decisions(event: Event) -> dict[int, Decision]:
     }
 
 
+def current_decisions_of(registration_ids: list[int]) -> dict[int, Decision]:
+    """The decision in force for each of these registrations that has one (for « Mon espace »)."""
+    return {
+        d.registration_id: d
+        for d in Decision.objects.filter(registration_id__in=registration_ids, replaced_at__isnull=True)
+    }
+
+
 def of_registrations(registration_ids: list[int]) -> dict[int, list[Thesis]]:
     """Every version of the theses of these registrations (for « Mon espace »), by registration."""
     found: dict[int, list[Thesis]] = {}
