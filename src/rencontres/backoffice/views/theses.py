@@ -51,24 +51,40 @@ def event_theses(request, event_id: int):
     return render(request, "backoffice/theses/event_theses.html", context)
 
 
+def _form_page(request, form, *, save, success: str, event, template: str, context: dict | None = None):
+    """A form page of this module: on a valid POST, `save(cleaned_data)` (a service), then back to the theses page;
+    a refusal of the form or of the service shown on the form, with a 400."""
+    if form.is_bound and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ThesisError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("backoffice:event_theses", event.id)
+    if form.is_bound:
+        messages.error(request, FORM_ERROR)
+    context = {"event": event, "form": form, **(context or {})}
+    return render(request, template, context, status=400 if form.is_bound else 200)
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
 @login_required
 def thesis_settings(request, event_id: int):
     event = backoffice_access.event_for_member(request.user, event_id)
     current = selectors.settings_of(event)
     initial = {"is_required": current.is_required, "deadline": current.deadline} if current else {}
-    form = ThesisSettingsForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_settings(event=event, **form.cleaned_data)
-        except ThesisError as error:
-            _refused(form, error)
-        else:
-            messages.success(request, _("Réglages du mémoire enregistrés."))
-            return redirect("backoffice:event_theses", event.id)
-    status = 400 if form.is_bound else 200
-    if form.is_bound:
-        messages.error(request, FORM_ERROR)
-    return render(request, "backoffice/theses/settings.html", {"event": event, "form": form}, status=status)
+    return _form_page(
+        request,
+        ThesisSettingsForm(_posted(request), initial=initial),
+        save=lambda data: services.save_settings(event=event, **data),
+        success=_("Réglages du mémoire enregistrés."),
+        event=event,
+        template="backoffice/theses/settings.html",
+    )
 
 
 @login_required
@@ -78,19 +94,14 @@ def jury(request, event_id: int):
     initial = {}
     if current:
         initial = {"date": current.date, "members": "\n".join(f"{m.name}, {m.role}" for m in current.members.all())}
-    form = JuryForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_jury(event=event, date=form.cleaned_data["date"], members=form.cleaned_data["members"])
-        except ThesisError as error:
-            _refused(form, error)
-        else:
-            messages.success(request, _("Jury enregistré."))
-            return redirect("backoffice:event_theses", event.id)
-    status = 400 if form.is_bound else 200
-    if form.is_bound:
-        messages.error(request, FORM_ERROR)
-    return render(request, "backoffice/theses/jury.html", {"event": event, "form": form}, status=status)
+    return _form_page(
+        request,
+        JuryForm(_posted(request), initial=initial),
+        save=lambda data: services.set_jury(event=event, date=data["date"], members=data["members"]),
+        success=_("Jury enregistré."),
+        event=event,
+        template="backoffice/theses/jury.html",
+    )
 
 
 @login_required
@@ -101,34 +112,25 @@ def decision(request, event_id: int, registration_id: int):
     trainee = selectors.trainee_file(registration)
     current = trainee.decision
     initial = {"outcome": current.outcome, "comment": current.comment} if current else {}
-    form = DecisionForm(
-        request.POST if request.method == "POST" else None, initial=initial, correcting=current is not None
+
+    def save(data):
+        if current is None:
+            return services.record_decision(
+                registration=registration, outcome=data["outcome"], comment=data["comment"], by=request.user
+            )
+        return services.correct_decision(
+            decision=current, outcome=data["outcome"], comment=data["comment"], reason=data["reason"], by=request.user
+        )
+
+    return _form_page(
+        request,
+        DecisionForm(_posted(request), initial=initial, correcting=current is not None),
+        save=save,
+        success=_("Décision enregistrée pour %(name)s.") % {"name": registration.full_name},
+        event=event,
+        template="backoffice/theses/decision.html",
+        context={"trainee": trainee, "jury": selectors.jury_of(event)},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if current is None:
-                services.record_decision(
-                    registration=registration, outcome=data["outcome"], comment=data["comment"], by=request.user
-                )
-            else:
-                services.correct_decision(
-                    decision=current,
-                    outcome=data["outcome"],
-                    comment=data["comment"],
-                    reason=data["reason"],
-                    by=request.user,
-                )
-        except ThesisError as error:
-            _refused(form, error)
-        else:
-            messages.success(request, _("Décision enregistrée pour %(name)s.") % {"name": registration.full_name})
-            return redirect("backoffice:event_theses", event.id)
-    status = 400 if form.is_bound else 200
-    if form.is_bound:
-        messages.error(request, FORM_ERROR)
-    context = {"event": event, "trainee": trainee, "form": form, "jury": selectors.jury_of(event)}
-    return render(request, "backoffice/theses/decision.html", context, status=status)
 
 
 @login_required
