@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "rencontres.attendance",
     "rencontres.workshops",
     "rencontres.surveys",
+    "rencontres.theses",
     "rencontres.certificates",
     "rencontres.invoicing",
     "rencontres.privacy",

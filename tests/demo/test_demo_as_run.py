@@ -217,3 +217,45 @@ def test_each_cluny_trainee_has_a_certificate_of_the_hours_done_that_the_verific
     certificate = next(iter(realisations.values()))
     page = client.get(reverse("site:certificate_verify", args=[certificate.code])).content.decode()
     assert certificate.registration.last_name in page and event.title in page
+
+
+def test_the_cnam_certificate_asks_for_a_file_without_approval_and_each_trainee_sent_it(demo):
+    from rencontres.registrations.services import settings_of
+
+    event = demo_event("004")
+    reg_settings = settings_of(event)
+    assert not reg_settings.requires_application
+    assert reg_settings.application_file_labels == ["CV", "Lettre de motivation", "Fiche d'inscription complétée"]
+    for registration in Registration.objects.filter(event=event):
+        assert [f.label for f in registration.application_files.all()] == reg_settings.application_file_labels
+        assert {f.file_type for f in registration.application_files.all()} == {"PDF"}
+
+
+def test_the_cnam_certificate_has_its_90_hours_counter_signed_theses_jury_and_certificates(demo):
+    from rencontres.certificates.models import Certificate
+    from rencontres.theses import selectors as thesis_selectors
+
+    event = demo_event("004")
+    slots = attendance_selectors.slots_of(event)
+    assert len(slots) == 30 and all(slot.is_validated for slot in slots)
+    table = attendance_selectors.event_hours(event)
+    assert table.planned_minutes_per_person == 90 * 60
+    minutes = {person.registration_id: person.minutes for person in table.people}
+    assert sum(1 for m in minutes.values() if m < 90 * 60) == 2  # one absent a journée, one left early
+
+    trainees = thesis_selectors.trainees_of(event)
+    assert len(trainees) == 30
+    without_thesis = [t for t in trainees if t.thesis is None]
+    assert len(without_thesis) == 1 and not without_thesis[0].decisions
+    assert any(len(t.theses) == 2 for t in trainees)  # handed in again, the first version kept
+    jury = thesis_selectors.jury_of(event)
+    assert jury.date.month == 6 and jury.members.count() >= 3
+    decisions = [t.decision for t in trainees if t.decision]
+    deferred = [d for d in decisions if not d.is_admitted]
+    assert len(decisions) == 29 and len(deferred) == 1 and deferred[0].comment
+
+    certificates = Certificate.objects.filter(event=event, kind="certificat_specialisation")
+    admitted = {d.registration_id for d in decisions if d.is_admitted}
+    assert set(certificates.values_list("registration_id", flat=True)) == admitted
+    assert all(c.minutes == minutes[c.registration_id] for c in certificates)
+    assert all(c.snapshot["jury"]["date"] == jury.date.isoformat() for c in certificates)

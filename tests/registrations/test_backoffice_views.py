@@ -183,7 +183,12 @@ def test_settings_questions_and_invitations(client, alice, event):
     "view, data, message",
     [
         ("registration_setup", {"offer_hours": "0"}, "entre 1 heure et 720 heures"),
-        ("registration_setup", {"offer_hours": "24", "application_files": "CV"}, "Cochez « sur candidature »"),
+        ("registration_setup", {"offer_hours": "24", "application_files": "x" * 151}, "150 caractères au plus"),
+        (
+            "registration_setup",
+            {"offer_hours": "24", "application_files": "\n".join(f"Pièce {i}" for i in range(11))},
+            "au plus 10 pièces",
+        ),
         ("registration_setup", {"offer_hours": "24", "minimum_decision_on": "31/02/2030"}, "Saisissez une date valide"),
         (
             "question_add",

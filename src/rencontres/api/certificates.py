@@ -35,7 +35,8 @@ class CertificateOut(Schema):
 def event_certificates(request, slug: str):
     """Every version of every certificate, by person.
 
-    `kind` : `certificat_realisation`, `attestation_fin_formation` ou `attestation_presence` ;
+    `kind` : `certificat_realisation`, `attestation_fin_formation`, `attestation_presence` ou
+    `certificat_specialisation` (formation longue validée par un jury, aux seuls admis) ;
     `hours` : heures réalisées (demi-journées contresignées) ; `replaced` : remplacée par une version corrigée ;
     `pdf_url` se télécharge avec le même jeton.
     """

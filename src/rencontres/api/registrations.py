@@ -246,7 +246,7 @@ def _answers(payload: RegistrationIn, questions: list[Question], errors: list[di
 def _refuse_files(request, event: Event, questions: list[Question]) -> None:
     """Files cannot travel in JSON: an event that asks for some is registered to through the web form."""
     reg_settings = services.settings_of(event)
-    needs = reg_settings.application_file_labels if reg_settings.requires_application else []
+    needs = list(reg_settings.application_file_labels)
     needs += [q.label for q in questions if q.kind == QuestionKind.FILE and q.is_required]
     if needs:
         url = request.build_absolute_uri(reverse("site:register", args=[event.slug]))

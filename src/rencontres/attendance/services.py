@@ -206,6 +206,42 @@ def mark(
     return attendance
 
 
+@transaction.atomic
+def mark_sheet(*, slot: AttendanceSlot, entries: list[tuple[Registration, str, int]], mode: str, by) -> int:
+    """A whole sheet at once (a ticked paper sheet, a videoconference report): `mark` for each
+    (registration, status, minutes missed), under one lock of the slot and with one insert."""
+    slot = _locked(slot)
+    _refuse_if_validated(slot)
+    checked = {}
+    for registration, status, minutes_missed in entries:
+        _refuse_unless_expected(slot, registration)
+        checked[registration.id] = (status, _check_status(status, minutes_missed, slot.planned_minutes))
+    existing = {a.registration_id: a for a in Attendance.objects.filter(slot=slot, registration_id__in=checked)}
+    new = []
+    for registration_id, (status, minutes_missed) in checked.items():
+        attendance = existing.get(registration_id)
+        if attendance is None:
+            new.append(
+                Attendance(
+                    slot=slot,
+                    registration_id=registration_id,
+                    status=status,
+                    minutes_missed=minutes_missed,
+                    mode=mode,
+                    recorded_by=by,
+                )
+            )
+            continue
+        attendance.status, attendance.minutes_missed = status, minutes_missed
+        update = ["status", "minutes_missed", "updated_at"]
+        if not attendance.signature:
+            attendance.mode, attendance.recorded_by = mode, by
+            update += ["mode", "recorded_by"]
+        attendance.save(update_fields=update)
+    Attendance.objects.bulk_create(new)
+    return len(checked)
+
+
 def expected_registrations(event: Event):
     return Registration.objects.filter(event=event, state=RegistrationState.CONFIRMED).order_by(
         "last_name", "first_name", "id"
@@ -386,7 +422,7 @@ def apply_online_report(*, slot: AttendanceSlot, matched: list[tuple[int, int]],
     registrations = {
         r.id: r for r in Registration.objects.filter(id__in=[rid for rid, _ in matched], event_id=slot.event_id)
     }
-    recorded = 0
+    entries = []
     for registration_id, minutes in matched:
         registration = registrations.get(registration_id)
         if registration is None or registration.state != RegistrationState.CONFIRMED:
@@ -398,9 +434,8 @@ def apply_online_report(*, slot: AttendanceSlot, matched: list[tuple[int, int]],
             status, missed = AttendanceStatus.ABSENT, 0
         else:
             status = AttendanceStatus.LEFT_EARLY
-        mark(slot=slot, registration=registration, status=status, minutes_missed=missed, mode=SigningMode.ONLINE, by=by)
-        recorded += 1
-    return recorded
+        entries.append((registration, status, missed))
+    return mark_sheet(slot=slot, entries=entries, mode=SigningMode.ONLINE, by=by)
 
 
 # What stays of a presence once its person is anonymised, and why (RGPD art. 17.3.b: what a

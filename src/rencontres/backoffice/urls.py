@@ -86,9 +86,19 @@ urlpatterns = [
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
 
-from .views import certificates, invoices, surveys, workshops  # noqa: E402
+from .views import certificates, invoices, surveys, theses, workshops  # noqa: E402
 
 urlpatterns += [
+    path("evenements/<int:event_id>/memoires/", theses.event_theses, name="event_theses"),
+    path("evenements/<int:event_id>/memoires/reglages/", theses.thesis_settings, name="thesis_settings"),
+    path("evenements/<int:event_id>/jury/", theses.jury, name="jury"),
+    path("evenements/<int:event_id>/jury/decisions/<int:registration_id>/", theses.decision, name="jury_decision"),
+    path(
+        "evenements/<int:event_id>/jury/certificats/",
+        theses.issue_specialisation,
+        name="specialisation_issue",
+    ),
+    path("memoires/<int:thesis_id>/", theses.thesis_file, name="thesis_file"),
     path("evenements/<int:event_id>/attestations/", certificates.event_certificates, name="event_certificates"),
     path("evenements/<int:event_id>/attestations/delivrer/", certificates.issue, name="certificates_issue"),
     path("attestations/<int:certificate_id>/corriger/", certificates.correct, name="certificate_correct"),

@@ -19,13 +19,16 @@ from django.utils.translation import gettext as _
 
 from rencontres.attendance import selectors as attendance_selectors
 from rencontres.attendance.hours import PersonHours
+from rencontres.core import formatting
 from rencontres.core.emails import absolute_url
 from rencontres.events.models import Event
 from rencontres.registrations.models import Registration
+from rencontres.theses import selectors as thesis_selectors
+from rencontres.theses.models import Decision, Jury
 
 from . import snapshots, tasks
 from .documents import Renderer, image_as_svg
-from .enums import OTHER_EVENT_KINDS, TRAINING_KINDS
+from .enums import OTHER_EVENT_KINDS, TRAINING_KINDS, CertificateKind
 from .exceptions import CertificateError
 from .models import Certificate
 
@@ -101,6 +104,7 @@ def _prepare(
     version: int,
     now: dt.datetime,
     correction_reason: str = "",
+    jury: dict | None = None,
 ) -> tuple[Certificate, bytes]:
     code = new_code()
     snapshot = snapshots.build(
@@ -114,6 +118,7 @@ def _prepare(
         version=version,
         issued_on=timezone.localdate(now),
         correction_reason=correction_reason,
+        jury=jury,
     )
     certificate = Certificate(
         registration=registration,
@@ -161,6 +166,7 @@ class IssueReport:
     issued: list[Certificate] = field(default_factory=list)
     already_issued: int = 0
     without_hours: list[PersonHours] = field(default_factory=list)
+    not_admitted: int = 0  # certificate of specialisation: trainees the jury deferred or has not decided on
 
 
 def _hours_of(event: Event, registration_ids=None) -> tuple[list[PersonHours], int]:
@@ -169,25 +175,13 @@ def _hours_of(event: Event, registration_ids=None) -> tuple[list[PersonHours], i
     return people, table.planned_minutes_per_person
 
 
-def issue_for_event(
-    *, event: Event, by=None, registration: Registration | None = None, notify: bool = True, now=None
+def _issue(
+    *, event: Event, people: list[PersonHours], planned: int, kinds, by, now, juries: dict[int, dict] | None = None
 ) -> IssueReport:
-    """Every certificate the event owes and has not issued yet (or one person's), from validated hours.
+    """The certificates of these kinds these people have not had yet, typeset, then inserted together.
 
-    A person with no validated hours gets none (counted in `without_hours`); a certificate
-    already current is left as it is (a correction goes through `correct`).
+    `juries` gives, by registration, what a certificate of specialisation cites of the jury.
     """
-    now = now or timezone.now()
-    if registration is not None and registration.event_id != event.id:
-        raise CertificateError(_("Cette inscription n'est pas une inscription à cet événement."))
-    check_finished(event, today=timezone.localdate(now))
-    people, planned = _hours_of(event, None if registration is None else {registration.id})
-    if registration is not None and not people:
-        raise CertificateError(
-            _("%(name)s n'a pas de place confirmée à cet événement : aucune attestation ne peut être délivrée.")
-            % {"name": registration.full_name}
-        )
-    kinds = kinds_for(event)
     current = set(
         Certificate.objects.filter(
             event=event, replaced_at__isnull=True, registration_id__in=[p.registration_id for p in people]
@@ -213,14 +207,125 @@ def issue_for_event(
                 planned_minutes=planned,
                 version=1,
                 now=now,
+                jury=(juries or {}).get(person.registration_id),
             )
             prepared.append(_with_file(certificate, pdf, by=by))
     report.issued, report.already_issued = _insert(prepared, already_issued=report.already_issued)
+    return report
+
+
+def issue_for_event(
+    *, event: Event, by=None, registration: Registration | None = None, notify: bool = True, now=None
+) -> IssueReport:
+    """Every certificate the event owes and has not issued yet (or one person's), from validated hours.
+
+    A person with no validated hours gets none (counted in `without_hours`); a certificate
+    already current is left as it is (a correction goes through `correct`).
+    """
+    now = now or timezone.now()
+    if registration is not None and registration.event_id != event.id:
+        raise CertificateError(_("Cette inscription n'est pas une inscription à cet événement."))
+    check_finished(event, today=timezone.localdate(now))
+    people, planned = _hours_of(event, None if registration is None else {registration.id})
+    if registration is not None and not people:
+        raise CertificateError(
+            _("%(name)s n'a pas de place confirmée à cet événement : aucune attestation ne peut être délivrée.")
+            % {"name": registration.full_name}
+        )
+    report = _issue(event=event, people=people, planned=planned, kinds=kinds_for(event), by=by, now=now)
     if registration is not None and report.without_hours:
         raise CertificateError(
             _(
                 "%(name)s n'a aucune heure validée (absent·e, ou demi-journées non contresignées) : "
                 "aucune attestation ne peut lui être délivrée."
+            )
+            % {"name": registration.full_name}
+        )
+    if notify:
+        _send_after_commit(report.issued)
+    return report
+
+
+def jury_facts(jury: Jury, decision: Decision) -> dict:
+    """What a certificate of specialisation cites of the jury: its date, its members, the thesis judged."""
+    return {
+        "date": jury.date.isoformat(),
+        "date_text": formatting.format_day(jury.date),
+        "members": [{"name": member.name, "role": member.role} for member in jury.members.all()],
+        "thesis_title": decision.thesis.title,
+        "outcome": decision.outcome,
+    }
+
+
+def _admitted_decision(event: Event, registration: Registration) -> Decision:
+    decision = thesis_selectors.current_decisions(event).get(registration.id)
+    if decision is None:
+        raise CertificateError(
+            _(
+                "Le jury ne s'est pas prononcé sur le mémoire de %(name)s : le certificat de spécialisation "
+                "suit sa décision."
+            )
+            % {"name": registration.full_name}
+        )
+    if not decision.is_admitted:
+        raise CertificateError(
+            _(
+                "%(name)s a été ajourné(e) par le jury : le certificat de spécialisation n'est délivré qu'aux "
+                "stagiaires admis."
+            )
+            % {"name": registration.full_name}
+        )
+    return decision
+
+
+def _jury_of(event: Event) -> Jury:
+    jury = thesis_selectors.jury_of(event)
+    if jury is None:
+        raise CertificateError(
+            _("Aucun jury n'est enregistré pour cette formation : le certificat de spécialisation suit sa décision.")
+        )
+    return jury
+
+
+def issue_specialisation(
+    *, event: Event, by=None, registration: Registration | None = None, notify: bool = True, now=None
+) -> IssueReport:
+    """The certificate of specialisation to each trainee the jury admitted (or to one), citing hours and jury date.
+
+    Only for a finished event whose half-days are all counter-signed (the hours are final);
+    refused for a trainee deferred (ajourné) or not yet judged, and for one with no validated hours.
+    """
+    now = now or timezone.now()
+    if registration is not None and registration.event_id != event.id:
+        raise CertificateError(_("Cette inscription n'est pas une inscription à cet événement."))
+    check_finished(event, today=timezone.localdate(now))
+    jury = _jury_of(event)
+    decisions = thesis_selectors.current_decisions(event)
+    if registration is not None:
+        decisions = {registration.id: _admitted_decision(event, registration)}
+    admitted = {rid: decision for rid, decision in decisions.items() if decision.is_admitted}
+    if not admitted:
+        raise CertificateError(
+            _("Aucun stagiaire n'est admis par le jury : il n'y a pas de certificat de spécialisation à délivrer.")
+        )
+    people, planned = _hours_of(event, set(admitted))
+    decisions_with_thesis = Decision.objects.select_related("thesis").in_bulk([d.id for d in admitted.values()])
+    juries = {rid: jury_facts(jury, decisions_with_thesis[d.id]) for rid, d in admitted.items()}
+    report = _issue(
+        event=event,
+        people=people,
+        planned=planned,
+        kinds=(CertificateKind.SPECIALISATION,),
+        by=by,
+        now=now,
+        juries=juries,
+    )
+    report.not_admitted = len(thesis_selectors.trainees_of(event)) - len(admitted) if registration is None else 0
+    if registration is not None and report.without_hours:
+        raise CertificateError(
+            _(
+                "%(name)s n'a aucune heure validée (absent·e, ou demi-journées non contresignées) : "
+                "aucun certificat ne peut lui être délivré."
             )
             % {"name": registration.full_name}
         )
@@ -261,6 +366,10 @@ def correct(*, certificate: Certificate, reason: str, by=None, notify: bool = Tr
             _("%(name)s n'a plus aucune heure validée : la correction ne peut pas délivrer d'attestation.")
             % {"name": old.registration.full_name}
         )
+    jury = None
+    if old.kind == CertificateKind.SPECIALISATION:  # still admitted, by the jury as it now stands
+        decision = _admitted_decision(event, old.registration)
+        jury = jury_facts(_jury_of(event), Decision.objects.select_related("thesis").get(pk=decision.pk))
     old.replaced_at = now
     old.save(update_fields=["replaced_at"])
     new, pdf = _prepare(
@@ -273,6 +382,7 @@ def correct(*, certificate: Certificate, reason: str, by=None, notify: bool = Tr
         version=old.version + 1,
         now=now,
         correction_reason=reason,
+        jury=jury,
     )
     new.replaces = old
     _with_file(new, pdf, by=by).save()

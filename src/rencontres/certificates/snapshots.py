@@ -74,8 +74,13 @@ def build(
     version: int,
     issued_on: dt.date,
     correction_reason: str = "",
+    jury: dict | None = None,
 ) -> dict:
-    """Every word and number the certificate prints, for typst and for the record."""
+    """Every word and number the certificate prints, for typst and for the record.
+
+    `jury` (for the certificate of specialisation only): the jury's date and members and the
+    thesis title, as `jury_facts` gives them.
+    """
     organization = event.organization
     trainee_name = f"{registration.first_name} {registration.last_name}"
     employer = _employer(registration)
@@ -143,6 +148,32 @@ def build(
             },
         ]
         footnote = _("Attestation remise au stagiaire à l'issue de la formation (Code du travail, article L6353-1).")
+    elif kind == CertificateKind.SPECIALISATION:
+        heading = _("Certificat de spécialisation")
+        paragraphs = [
+            _(
+                "%(body)s atteste que %(name)s%(employer)s a suivi la formation « %(title)s », %(dates)s, pour une "
+                "durée réalisée de %(hours)s (durée prévue : %(planned)s)."
+            )
+            % {**who_what_when, "hours": hours_text(minutes), "planned": hours_text(planned_minutes)},
+            _(
+                "Au vu de son mémoire, le jury réuni le %(jury_date)s l'a déclaré(e) admis(e) : le présent certificat "
+                "de spécialisation lui est délivré."
+            )
+            % {"jury_date": jury["date_text"]},
+        ]
+        if jury.get("thesis_title"):
+            sections.append({"title": _("Mémoire"), "text": f"« {jury['thesis_title']} »"})
+        sections.append(
+            {
+                "title": _("Composition du jury"),
+                "text": "\n".join(f"{member['name']}, {member['role']}" for member in jury["members"]),
+            }
+        )
+        footnote = _(
+            "Durée réalisée établie d'après les feuilles d'émargement signées par demi-journée et contresignées par "
+            "le formateur. Certificat délivré aux seuls stagiaires admis par le jury, au vu de leur mémoire."
+        )
     else:
         heading = _("Attestation de présence")
         paragraphs = [
@@ -182,6 +213,7 @@ def build(
         "closing": [str(p) for p in closing],
         "correction": str(correction),
         "footnote": str(footnote),
+        "jury": jury or None,
         "place": place,
         "issued_on": formatting.format_day(issued_on),
         "signatory": _signatory(event),

@@ -23,6 +23,18 @@ CLUNY_ABSENT = 3  # missed the first afternoon (the field visit)
 CLUNY_LATE = 8  # came late on the second morning
 CLUNY_LATE_MINUTES = 25
 
+# Seed 004: 15 journées of 9 h 30-12 h 30 and 14 h-17 h (« Horaires : 9h30/12h30 et 14h/17h »),
+# at a distance until January 2021 (« en cas de reconfinement, la formation sera organisée
+# tout ou partiellement à distance »: France was locked down from 30 October 2020), then at the Cnam.
+CNAM_MORNING = (dt.time(9, 30), dt.time(12, 30))
+CNAM_AFTERNOON = (dt.time(14), dt.time(17))
+CNAM_ON_SITE_FROM = dt.date(2021, 2, 1)
+CNAM_TRAINER = "Lucile Rivera-Bailacq (Opale)"
+CNAM_ABSENT = 5  # missed one whole journée (module 7)
+CNAM_ABSENT_DAY = 7  # the 8th journée of the programme
+CNAM_LEFT_EARLY = 11  # left one afternoon an hour early
+CNAM_LEFT_EARLY_MINUTES = 60
+
 SAINT_GERMAIN_FACILITATOR = "Julie Ferrand (Les beaux jours)"
 SEINE_SAINT_DENIS_COUNTERSIGNS = "Patrice Lauthrey"
 
@@ -147,3 +159,33 @@ def run_seine_saint_denis(event: Event, people: list[Registration], *, organiser
         status = AttendanceStatus.EXCUSED if i == 5 else AttendanceStatus.PRESENT
         attendance.mark(slot=slot, registration=registration, status=status, mode=SigningMode.PAPER, by=organiser)
     _countersign(slot, SEINE_SAINT_DENIS_COUNTERSIGNS, organiser=organiser)
+
+
+def run_cnam(event: Event, people: list[Registration], *, organiser) -> list[AttendanceSlot]:
+    """Seed 004: the 15 journées, two half-days each (known by their month only, so their slots are
+    typed), attended at a distance (the videoconference report) until January 2021, then signed on
+    the paper sheet at the Cnam; one person missed a whole journée, one left an afternoon early;
+    every half-day counter-signed. Returns the slots, in the programme's order."""
+    slots = []
+    journees = [day for day in event.days.prefetch_related("sessions") if day.sessions.all()]
+    for number, day in enumerate(journees):
+        for half, (start, end) in ((Half.MORNING, CNAM_MORNING), (Half.AFTERNOON, CNAM_AFTERNOON)):
+            slot = attendance.add_slot(day=day, half=half, start_time=start, end_time=end, planned_minutes=180)
+            slots.append(slot)
+            present = [r for i, r in enumerate(people) if not (i == CNAM_ABSENT and number == CNAM_ABSENT_DAY)]
+            left_early = people[CNAM_LEFT_EARLY] if number == 2 and half == Half.AFTERNOON else None
+            if day.date < CNAM_ON_SITE_FROM:
+                report = [
+                    (r.id, slot.planned_minutes - (CNAM_LEFT_EARLY_MINUTES if r == left_early else 0)) for r in present
+                ]
+                attendance.apply_online_report(slot=slot, matched=report, by=organiser)
+            else:
+                sheet = [
+                    (r, AttendanceStatus.LEFT_EARLY, CNAM_LEFT_EARLY_MINUTES)
+                    if r == left_early
+                    else (r, AttendanceStatus.PRESENT, 0)
+                    for r in present
+                ]
+                attendance.mark_sheet(slot=slot, entries=sheet, mode=SigningMode.PAPER, by=organiser)
+            _countersign(slot, CNAM_TRAINER, organiser=organiser)
+    return slots

@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from rencontres.accounts.models import User
 from rencontres.certificates.demo import issue_seed_000_certificates
@@ -25,8 +26,9 @@ from rencontres.registrations.demo import load_demo as load_events_and_places
 from rencontres.registrations.enums import PayerCategory, RegistrationState, TraineeType
 from rencontres.registrations.models import Registration
 
-from . import days
+from . import cnam, days
 from .cast import CASTS, Cast, Person
+from .papers import text_pdf
 
 # Registrations come in during office hours, one after the other.
 REGISTERED_AT = dt.time(10, 15)
@@ -50,6 +52,8 @@ def load_demo(*, stdout=None) -> list[Event]:
         certify_cluny(by_seed["000"], confirmed["000"], actor=organiser)
         days.run_saint_germain(by_seed["002"], confirmed["002"], organiser=organiser)
         days.run_seine_saint_denis(by_seed["003"], confirmed["003"], organiser=organiser)
+        days.run_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
+        cnam.close_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
     return events
 
 
@@ -87,6 +91,7 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
         emails = [person.email for person in people] + list(cast.invited_without_registering)
         registration_configuration.add_invitations(event=event, emails=emails)
     tiers = {tier.payer_kind: tier for tier in event.price_tiers.all()}
+    pieces = registration_services.settings_of(event).application_file_labels
     timeline = []
     for position, person in enumerate(people):
         registered_at = dt.datetime.combine(cast.registered_on(position), REGISTERED_AT, tzinfo=PARIS)
@@ -101,6 +106,7 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
                 applicant=_applicant(person),
                 payer=_payer(tiers, person),
                 registered_at=moment,
+                application_files=[(label, _application_piece(person, label)) for label in pieces],
                 actor=actor,
             )
         else:
@@ -115,6 +121,14 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
             )
             registration_services.record_commitment(registration=registration, actor=actor, received_on=received_on)
     return confirmed
+
+
+def _application_piece(person: Person, label: str):
+    """A stand-in for a piece of the person's application file (seed 004: CV, letter, form)."""
+    lines = [f"{label} — {person.first_name} {person.last_name}", person.job_title]
+    if person.employer:
+        lines.append(f"{person.employer.name}, {person.employer.address}")
+    return text_pdf(lines, name=f"{slugify(label)}-{slugify(person.last_name)}.pdf")
 
 
 # Employers of the public sector in the cast: their staff are public agents, invoiced to a public body.

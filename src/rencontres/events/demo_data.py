@@ -122,6 +122,7 @@ class EventData:
     venues: tuple[VenueData, ...] = ()
     main_venue: str | None = None
     registration_url: str = ""
+    application_files: tuple[str, ...] = ()  # the pieces of the application file, asked at registration
     is_invitation_only: bool = False
     is_training_action: bool = False  # an « action de formation »: attendance by half-day is required
     capacity_min: int | None = None
@@ -727,6 +728,12 @@ def _module(number: int, title: str) -> SessionData:
 
 TUTORAT = SessionData("Tutorat collectif", kind=SessionKind.TUTORING)
 
+
+def _journee(year: int, month: int, title: str, session: SessionData) -> DayData:
+    """One journée of the certificate, known by its month only, with its one module or tutoring day."""
+    return DayData(dt.date(year, month, 1), title, True, (session,))
+
+
 CNAM_CERTIFICAT = EventData(
     seed="004_2af27045375fef51",
     organization=OPALE,
@@ -786,6 +793,9 @@ CNAM_CERTIFICAT = EventData(
     venues=(CNAM_SAINT_MARTIN, CNAM_CONTE),
     main_venue="saint-martin",
     registration_url="https://fd7.formdesk.com/opale/formation_CNAM_cult.ESS",
+    # « Dossier comprenant : CV, lettre de motivation et fiche d'inscription complétée » ; the
+    # registrations « sont enregistrées dans l'ordre d'arrivée »: a file, but no approval.
+    application_files=("CV", "Lettre de motivation", "Fiche d'inscription complétée"),
     capacity_min=13,
     capacity_max=30,
     total_hours=Decimal("90"),
@@ -832,69 +842,69 @@ CNAM_CERTIFICAT = EventData(
         PriceData("Prise en charge par l'employeur", 300_000, PayerKind.EMPLOYER),
         PriceData("Prise en charge individuelle", 150_000, PayerKind.INDIVIDUAL),
     ),
-    # Only the month of each week is known: one Day per « semaine » of the programme, dated
-    # the first of its month. The source's « juin 2121 » is read as June 2021.
+    # Only the month of each journée is known: one Day per journée of the programme (12 modules
+    # and 3 tutoring days, 6 hours each: the 90 hours), dated the first of its month and titled
+    # with its « semaine ». The source's « juin 2121 » is read as June 2021.
     days=(
-        DayData(
-            dt.date(2020, 11, 1),
+        _journee(
+            2020,
+            11,
             "Semaine 1 — Introduction générale : économie solidaire, innovation sociale et droits humains",
-            True,
-            (
-                _module(1, "Initiatives citoyennes d'intérêt général dans l'art et la culture"),
-                _module(2, "Économie culturelle solidaire"),
-            ),
+            _module(1, "Initiatives citoyennes d'intérêt général dans l'art et la culture"),
         ),
-        DayData(
-            dt.date(2020, 11, 1),
-            "Semaine 2 — Introduction générale",
-            True,
-            (_module(3, "Droits culturels, droits humains et communs"),),
+        _journee(2020, 11, "Semaine 1 — Introduction générale", _module(2, "Économie culturelle solidaire")),
+        _journee(
+            2020, 11, "Semaine 2 — Introduction générale", _module(3, "Droits culturels, droits humains et communs")
         ),
-        DayData(
-            dt.date(2020, 12, 1),
+        _journee(
+            2020,
+            12,
             "Semaine 3 — La structuration d'un projet",
-            True,
-            (
-                _module(4, "Structuration interne et gestion : modèle économique, financements solidaires"),
-                _module(5, "Gouvernance collective des initiatives culturelles d'économie solidaire"),
-            ),
+            _module(4, "Structuration interne et gestion : modèle économique, financements solidaires"),
         ),
-        DayData(dt.date(2020, 12, 1), "Semaine 4", True, (TUTORAT,)),
-        DayData(
-            dt.date(2021, 1, 1),
-            "Semaine 5 — La structuration d'un projet ; les expériences innovantes",
-            True,
-            (
-                _module(6, "Évolution du paysage professionnel et des métiers"),
-                _module(7, "Coopération : enjeux et pratiques"),
-            ),
+        _journee(
+            2020,
+            12,
+            "Semaine 3 — La structuration d'un projet",
+            _module(5, "Gouvernance collective des initiatives culturelles d'économie solidaire"),
         ),
-        DayData(
-            dt.date(2021, 2, 1),
+        _journee(2020, 12, "Semaine 4", TUTORAT),
+        _journee(
+            2021,
+            1,
+            "Semaine 5 — La structuration d'un projet",
+            _module(6, "Évolution du paysage professionnel et des métiers"),
+        ),
+        _journee(2021, 1, "Semaine 5 — Les expériences innovantes", _module(7, "Coopération : enjeux et pratiques")),
+        _journee(2021, 2, "Semaine 6", TUTORAT),
+        _journee(
+            2021,
+            2,
             "Semaine 6 — Les expériences innovantes",
-            True,
-            (TUTORAT, _module(8, "De l'utilité sociale aux démarches de progrès autour des droits culturels")),
+            _module(8, "De l'utilité sociale aux démarches de progrès autour des droits culturels"),
         ),
-        DayData(
-            dt.date(2021, 3, 1),
-            "Semaine 7 — Les expériences innovantes ; les enjeux pour l'avenir",
-            True,
-            (
-                _module(9, "Des expériences de l'économie solidaire"),
-                _module(10, "Transitions territoriales et politiques publiques : un continuum du local à l'Europe"),
-            ),
+        _journee(
+            2021, 3, "Semaine 7 — Les expériences innovantes", _module(9, "Des expériences de l'économie solidaire")
         ),
-        DayData(
-            dt.date(2021, 4, 1),
+        _journee(
+            2021,
+            3,
+            "Semaine 7 — Les enjeux pour l'avenir",
+            _module(10, "Transitions territoriales et politiques publiques : un continuum du local à l'Europe"),
+        ),
+        _journee(
+            2021,
+            4,
             "Semaine 8 — Les enjeux pour l'avenir, une alternative à construire",
-            True,
-            (
-                _module(11, "Coconstruction entre acteurs d'un territoire et innovation sociale"),
-                _module(12, "Coconstruction avec les collectivités publiques"),
-            ),
+            _module(11, "Coconstruction entre acteurs d'un territoire et innovation sociale"),
         ),
-        DayData(dt.date(2021, 5, 1), "Semaine 9", True, (TUTORAT,)),
-        # No session: the month of the jury, which ends the training (thesis written in May-June).
+        _journee(
+            2021,
+            4,
+            "Semaine 8 — Les enjeux pour l'avenir, une alternative à construire",
+            _module(12, "Coconstruction avec les collectivités publiques"),
+        ),
+        _journee(2021, 5, "Semaine 9", TUTORAT),
         DayData(dt.date(2021, 6, 1), "Jury de validation sur mémoire", True),
     ),
 )

@@ -21,6 +21,8 @@ from rencontres.registrations import selectors as registration_selectors
 from rencontres.registrations import services as registration_services
 from rencontres.surveys import selectors as survey_selectors
 from rencontres.surveys import services as survey_services
+from rencontres.theses import selectors as thesis_selectors
+from rencontres.theses import services as thesis_services
 from rencontres.workshops import selectors as workshop_selectors
 from rencontres.workshops import services as workshop_services
 
@@ -39,6 +41,7 @@ def person_data(*, user) -> dict:
     joins = attendance_selectors.online_joins(ids)
     answers = survey_selectors.personal_data(ids)
     contributions = workshop_selectors.personal_data(ids)
+    theses = thesis_selectors.personal_data(ids)
     return {
         "genere_le": timezone.now().isoformat(),
         "compte": {
@@ -53,6 +56,7 @@ def person_data(*, user) -> dict:
                 "connexions_en_ligne": joins.get(registration.id, []),
                 "questionnaires": answers.get(registration.id, []),
                 "contributions_aux_ateliers": contributions.get(registration.id, []),
+                **theses.get(registration.id, {}),
             }
             for registration in registrations
         ],
@@ -69,6 +73,7 @@ def anonymise_registration(*, registration_id: int, reason: str, now: dt.datetim
         attendance_services.anonymise_signatures(registration=registration)
         survey_services.anonymise_answers(registration=registration)
         workshop_services.anonymise_contributions(registration=registration)
+        thesis_services.anonymise(registration=registration)
     return True
 
 

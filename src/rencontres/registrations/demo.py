@@ -9,6 +9,7 @@ from rencontres.events.demo import load_demo as load_demo_events
 from rencontres.events.demo_data import DEMO_EVENTS
 from rencontres.events.models import Event
 
+from .configuration import save_settings
 from .services import set_capacity
 
 
@@ -21,4 +22,6 @@ def load_demo(*, stdout=None) -> list[Event]:
     for data, event in zip(DEMO_EVENTS, events, strict=True):
         if data.capacity_max is not None or data.capacity_min is not None:
             set_capacity(event=event, capacity_max=data.capacity_max, capacity_min=data.capacity_min)
+        if data.application_files:  # asked with the registration, places in order of arrival (seed 004)
+            save_settings(event=event, application_files="\n".join(data.application_files))
     return events

@@ -44,6 +44,8 @@ def _registration_context(registration: Registration) -> dict:
         # Opened on their phone, it lets a confirmed person sign the attendance sheet without a code.
         "attendance_url": absolute_url(links.attendance_path(registration)) if registration.is_confirmed else "",
         "cancel_url": absolute_url(links.cancel_path(registration)) if registration.is_live else "",
+        # The pieces received, named in the acknowledgement whether or not the file is examined (seed 004).
+        "application_file_labels": [piece.label for piece in registration.application_files.all()],
     }
 
 

@@ -93,12 +93,19 @@ class EventRegistrationSettings(models.Model):
     requires_application = models.BooleanField(
         _("sur candidature"),
         default=False,
-        help_text=_("Chaque inscription est examinée : l'organisateur l'accepte ou la refuse."),
+        help_text=_(
+            "Chaque inscription est examinée : l'organisateur l'accepte ou la refuse. Sans cette case, les places "
+            "vont dans l'ordre d'arrivée, même si un dossier est demandé."
+        ),
     )
+    # Independent of `requires_application`: seed 004 asks for a file while places go in order of arrival.
     application_files = models.TextField(
         _("pièces du dossier de candidature"),
         blank=True,
-        help_text=_("Une pièce par ligne, par exemple : CV, lettre de motivation."),
+        help_text=_(
+            "Une pièce par ligne, par exemple : CV, lettre de motivation. Elles sont demandées à l'inscription, "
+            "que l'inscription soit examinée ou non."
+        ),
     )
     offer_hours = models.PositiveIntegerField(
         _("délai pour confirmer une place libérée (heures)"),

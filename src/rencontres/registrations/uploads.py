@@ -38,16 +38,16 @@ def sniff_file_type(uploaded) -> str | None:
     return None
 
 
-def checked_file_type(uploaded) -> str:
-    """The file's type if it is an accepted document of at most 10 Mo; a ValidationError saying what to fix otherwise."""
+def checked_file_type(uploaded, *, max_megabytes: int = MAX_UPLOAD_BYTES // 1000**2) -> str:
+    """The file's type if it is an accepted document of at most `max_megabytes` Mo; a ValidationError saying what to fix otherwise."""
     name = getattr(uploaded, "name", "") or _("le fichier")
-    if uploaded.size > MAX_UPLOAD_BYTES:
+    if uploaded.size > max_megabytes * 1000**2:
         raise ValidationError(
             _(
-                "« %(name)s » pèse %(size)s : la limite est de 10 Mo. Réduisez-le (PDF compressé, par exemple) "
+                "« %(name)s » pèse %(size)s : la limite est de %(limit)s Mo. Réduisez-le (PDF compressé, par exemple) "
                 "puis déposez-le à nouveau."
             )
-            % {"name": name, "size": format_file_size(uploaded.size)},
+            % {"name": name, "size": format_file_size(uploaded.size), "limit": max_megabytes},
             code="too_large",
         )
     if uploaded.size == 0:

@@ -43,9 +43,11 @@ urlpatterns = [
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
 
-from .views import certificates, surveys, workshops  # noqa: E402
+from .views import certificates, surveys, theses, workshops  # noqa: E402
 
 urlpatterns += [
+    path("mon-espace/inscriptions/<int:registration_id>/memoire/", theses.my_thesis, name="my_thesis"),
+    path("mon-espace/memoires/<int:thesis_id>/", theses.my_thesis_file, name="my_thesis_file"),
     path("verifier/", certificates.verify, name="certificate_verify_form"),
     path("verifier/<str:code>/", certificates.verify, name="certificate_verify"),
     path("mon-espace/attestations/<int:certificate_id>.pdf", certificates.my_certificate, name="my_certificate"),

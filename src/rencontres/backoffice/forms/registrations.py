@@ -100,19 +100,21 @@ class RegistrationSettingsForm(DsfrBaseForm, forms.ModelForm):
             "minimum_decision_on": {"invalid": gettext_lazy("Saisissez une date valide, par exemple 14/03/2030.")}
         }
 
+    def clean_application_files(self):
+        """Each piece becomes a file field of the registration form and a label of 150 characters at most."""
+        text = self.cleaned_data["application_files"]
+        pieces = [line.strip() for line in text.splitlines() if line.strip()]
+        if len(pieces) > 10:
+            raise ValidationError(_("Demandez au plus 10 pièces : regroupez-en certaines."))
+        if any(len(piece) > 150 for piece in pieces):
+            raise ValidationError(_("Chaque pièce tient en 150 caractères au plus : raccourcissez son nom."))
+        return "\n".join(pieces)
+
     def clean_offer_hours(self):
         hours = self.cleaned_data["offer_hours"]
         if hours < 1 or hours > 24 * 30:
             raise ValidationError(_("Indiquez un délai entre 1 heure et 720 heures (30 jours)."))
         return hours
-
-    def clean(self):
-        data = super().clean()
-        if data.get("requires_application") is False and data.get("application_files"):
-            self.add_error(
-                "requires_application", _("Cochez « sur candidature » pour demander des pièces, ou videz la liste.")
-            )
-        return data
 
 
 class QuestionForm(DsfrBaseForm, forms.ModelForm):

@@ -28,7 +28,9 @@ from .registering import (
     _check_applicant_and_payer,
     _live_registration,
     _new_registration,
+    checked_application_files,
     normalize_email,
+    store_application_files,
 )
 from .waiting_list import locked_registration
 
@@ -60,6 +62,7 @@ def record_past_registration(
     applicant: Applicant,
     payer: Payer | None = None,
     registered_at: dt.datetime,
+    application_files=(),
     actor=None,
     now: dt.datetime | None = None,
 ) -> Registration:
@@ -68,10 +71,12 @@ def record_past_registration(
     Call it in the order people registered: as with `register`, the order of the ids is the
     order of arrival. Idempotent per address (the live registration is returned, with
     `just_created = False`). Applications are not re-examined: what is recorded got its answer.
-    No email and no task: the people were told at the time.
+    No email and no task: the people were told at the time. `application_files`, (label,
+    file) pairs, are the pieces the person sent, type-checked as at registration.
     """
     now = now or timezone.now()
     payer = payer or Payer()
+    files = checked_application_files(application_files)
     email = normalize_email(applicant.email)
     _check_applicant_and_payer(event, applicant, payer)
     places = places_row.lock(event.id)
@@ -98,6 +103,7 @@ def record_past_registration(
     Registration.objects.filter(id=registration.id).update(created_at=registered_at)
     registration.created_at = registered_at
     places.save(update_fields=changed)
+    store_application_files(registration, files)
     places_row.log(
         registration,
         "",

@@ -180,6 +180,21 @@ def _new_registration(event: Event, email: str, applicant: Applicant, payer: Pay
     )
 
 
+def checked_application_files(application_files) -> list[tuple[str, object, str]]:
+    """(label, uploaded, type read from the content) for each piece; a RegistrationError saying what to fix."""
+    try:
+        return [(label, uploaded, checked_file_type(uploaded)) for label, uploaded in application_files]
+    except ValidationError as error:
+        raise RegistrationError(error.messages[0], field="application_files") from None
+
+
+def store_application_files(registration: Registration, files: list[tuple[str, object, str]]) -> None:
+    for label, uploaded, file_type in files:
+        ApplicationFile.objects.create(
+            registration=registration, label=label, file=uploaded, file_type=file_type, size_bytes=uploaded.size
+        )
+
+
 @transaction.atomic
 def register(
     *,
@@ -205,10 +220,7 @@ def register(
     _check_applicant_and_payer(event, applicant, payer)
     if any(s.event_id != event.id for s in sessions):
         raise RegistrationError(_("Cette séance n'appartient pas à cet événement."), field="sessions")
-    try:
-        files = [(label, uploaded, checked_file_type(uploaded)) for label, uploaded in application_files]
-    except ValidationError as error:
-        raise RegistrationError(error.messages[0], field="application_files") from None
+    files = checked_application_files(application_files)
 
     # What holds no place comes first, so the lock below is held for less time (and a
     # refusal rolls it back with the rest): the account, and the acknowledgement's task.
@@ -255,10 +267,7 @@ def register(
             Answer.objects.create(registration=registration, question=question, file=value)
         else:
             Answer.objects.create(registration=registration, question=question, value=str(value))
-    for label, uploaded, file_type in files:
-        ApplicationFile.objects.create(
-            registration=registration, label=label, file=uploaded, file_type=file_type, size_bytes=uploaded.size
-        )
+    store_application_files(registration, files)
     places_row.log(registration, "", registration.state, actor=actor, note=_("inscription"))
     if registration.payer_contact_email and registration.payer_kind in {PayerKind.EMPLOYER, PayerKind.OPCO}:
         queue_email("payer_acknowledgement", registration.id)

@@ -134,9 +134,9 @@ class RegistrationForm(DsfrBaseForm):
         for question in self.questions:
             self.fields[f"question_{question.id}"] = self._question_field(question)
         reg_settings = settings_of(event)
-        labels = reg_settings.application_file_labels if reg_settings.requires_application else []
-        self.application_labels = labels
-        for i, label in enumerate(labels):
+        self.application_labels = reg_settings.application_file_labels
+        self.requires_approval = reg_settings.requires_application
+        for i, label in enumerate(self.application_labels):
             self.fields[f"application_{i}"] = DocumentField(
                 label=label,
                 help_text=_("PDF, DOCX ou ODT, 10 Mo au plus."),

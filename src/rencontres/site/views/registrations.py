@@ -18,6 +18,7 @@ from rencontres.registrations.enums import AvailabilityState, RegistrationState
 from rencontres.registrations.exceptions import RegistrationError, TooManyRegistrations
 from rencontres.registrations.models import Registration
 from rencontres.site.forms.registration import RegistrationForm
+from rencontres.theses import selectors as thesis_selectors
 
 THANKS_SALT = "registrations.thanks"
 
@@ -97,8 +98,14 @@ def my_space(request):
         [r.event_id for r in registrations if r.state == RegistrationState.CONFIRMED]
     )
     certificates = certificate_selectors.current_of_registrations([r.id for r in registrations])
+    theses = thesis_selectors.of_registrations([r.id for r in registrations])
+    asking = thesis_selectors.settings_of_events([r.event_id for r in registrations])
+    decisions = thesis_selectors.current_decisions_of([r.id for r in registrations])
     for registration in registrations:
         registration.issued_certificates = certificates.get(registration.id, [])
+        registration.thesis_settings = asking.get(registration.event_id)
+        registration.current_thesis = next((t for t in theses.get(registration.id, []) if t.is_current), None)
+        registration.jury_decision = decisions.get(registration.id)
         registration.waiting_position = selectors.waiting_position(registration)
         is_confirmed = registration.state == RegistrationState.CONFIRMED
         sessions = online.get(registration.event_id, []) if is_confirmed else []
