@@ -43,7 +43,7 @@ urlpatterns = [
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
 
-from .views import certificates, surveys, workshops  # noqa: E402
+from .views import certificates, resources, surveys, workshops  # noqa: E402
 
 urlpatterns += [
     path("verifier/", certificates.verify, name="certificate_verify_form"),
@@ -64,4 +64,8 @@ urlpatterns += [
     path("ateliers/<str:token>/chantiers/<int:workstream_id>/", workshops.contribute, name="workshop_contribute"),
     path("ateliers/<str:token>/contributions/<int:contribution_id>/", workshops.vote, name="workshop_vote"),
     path("questionnaires/<str:token>/", surveys.answer, name="survey_answer"),
+    path("ressources/<int:resource_id>/", resources.resource_download, name="resource"),
+    path("intervenants/depot/<str:token>/", resources.speaker_upload, name="speaker_upload"),
+    path("evenements/<slug:slug>/actes/", resources.proceedings_page, name="proceedings"),
+    path("evenements/<slug:slug>/actes.pdf", resources.proceedings_pdf, name="proceedings_pdf"),
 ]
