@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import typst
-from markdown_it import MarkdownIt
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from markdown_it import MarkdownIt
 
 from rencontres.core import formatting
 from rencontres.events import selectors as event_selectors

@@ -51,7 +51,7 @@ def event_resources(request, event_id: int):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.add_resource(event=event, **{k: v for k, v in data.items()})
+            services.add_resource(event=event, **data)
         except ResourceError as error:
             form.add_error("file" if data.get("file") else None, error.message)
         else:
