@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "rencontres.search"
     label = "search"
     verbose_name = _("Recherche")
+
+    def ready(self) -> None:
+        from . import hooks
+
+        hooks.connect()
