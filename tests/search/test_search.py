@@ -7,7 +7,7 @@ from rencontres.events.models import Theme
 from rencontres.resources import services as resource_services
 from rencontres.resources.enums import ResourceKind, ResourceVisibility
 from rencontres.search import indexing, search
-from rencontres.search.models import PendingReindex, SearchEntry
+from rencontres.search.models import SearchEntry
 from tests import factories
 from tests.registrations.builders import make_event, register
 
@@ -125,20 +125,24 @@ def test_a_change_is_searchable_once_committed(organization, django_capture_on_c
 
     assert titles(search("protection enfance", kind="event")) == ["Journée de la protection de l'enfance"]
     assert titles(search("annuelle")) == []
-    assert not PendingReindex.objects.exists()
 
 
-def test_a_rolled_back_change_marks_nothing_and_a_deleted_event_leaves_no_entry(
-    organization, django_capture_on_commit_callbacks
-):
-    from django.db import transaction
+def test_one_commit_queues_one_task_for_all_its_changes(organization, django_capture_on_commit_callbacks):
+    from unittest import mock
 
+    event = make_event(organization, title="Forum")
+    spy = mock.patch.object(indexing, "reindex", wraps=indexing.reindex)
+    with spy as reindex, django_capture_on_commit_callbacks(execute=True):
+        event_services.update_event(event=event, title="Forum de l'habitat")
+        event_services.add_speaker(event=event, name="Claire Dupont")
+
+    reindex.assert_called_once_with(f"event:{event.id}")
+    assert titles(search("claire", kind="speaker")) == ["Claire Dupont"]
+
+
+def test_a_deleted_event_leaves_no_entry(organization, django_capture_on_commit_callbacks):
     event = make_event(organization, title="Forum de l'habitat")
     indexing.rebuild()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        event_services.update_event(event=event, title="Autre titre")
-        raise RuntimeError
-    assert not PendingReindex.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         event.delete()

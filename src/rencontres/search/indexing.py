@@ -2,9 +2,8 @@
 
 An event's entries (the event, its sessions, its speakers, its approved resources, its
 published proceedings) are rebuilt together, and an experience's alone: a key names what
-to rebuild ("event:12", "experience:3"). Changes mark their key in the same transaction
-(hooks.py); the on-commit task (tasks.py) rebuilds what was marked; `rebuild_search_index`
-rebuilds everything.
+to rebuild ("event:12", "experience:3"). Changes queue their key on commit (hooks.py), the
+task (tasks.py) rebuilds those; `rebuild_search_index` rebuilds everything.
 """
 
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from rencontres.resources.models import Proceedings, Resource
 
 from . import fulltext
 from .enums import SearchKind, TagFacet
-from .models import PendingReindex, SearchEntry, SearchTag
+from .models import SearchEntry, SearchTag
 
 EVENT_KINDS = [SearchKind.EVENT, SearchKind.SESSION, SearchKind.SPEAKER, SearchKind.RESOURCE, SearchKind.PROCEEDINGS]
 MAX_BODY_CHARS = 100_000  # PostgreSQL's tsvector holds at most 1 MB
@@ -223,29 +222,11 @@ def reindex(key: str) -> None:
         raise ValueError(f"unknown search key {key!r}")
 
 
-def mark(keys) -> None:
-    """Record, in the caller's transaction, that these keys need their entries rebuilt."""
-    PendingReindex.objects.bulk_create([PendingReindex(key=k) for k in set(keys)], ignore_conflicts=True)
-
-
-def process_pending(limit: int = 500) -> int:
-    """Rebuild what was marked: each key claimed by deleting exactly its row, so two workers never both do it."""
-    done = 0
-    for pending_id, key in PendingReindex.objects.order_by("id").values_list("id", "key")[:limit]:
-        with transaction.atomic():
-            if PendingReindex.objects.filter(id=pending_id).delete()[0] != 1:
-                continue
-            reindex(key)
-        done += 1
-    return done
-
-
 @transaction.atomic
 def rebuild(*, batch: int = 200) -> int:
     """Everything from scratch: every public event with its parts, every published experience."""
     fulltext.clear()
     SearchEntry.objects.all().delete()
-    PendingReindex.objects.all().delete()
     count = 0
     events = Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED]).select_related(
         "organization"

@@ -46,15 +46,3 @@ class SearchTag(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["facet", "value"])]
-
-
-class PendingReindex(models.Model):
-    """A thing whose entries must be rebuilt: written in the same transaction as its change.
-
-    A rolled-back change leaves no row; a committed one leaves a row the on-commit task
-    claims (a conditional delete of exactly that row), so a worker that dies leaves it for
-    the next task or the next `rebuild_search_index`.
-    """
-
-    key = models.CharField(max_length=40, unique=True)  # "event:12", "experience:3"
-    created_at = models.DateTimeField(auto_now_add=True)

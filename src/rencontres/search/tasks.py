@@ -1,12 +1,12 @@
-"""The on-commit task that brings the index in step with what just changed (hooks.py marks it)."""
+"""The task that brings the index in step with what a transaction changed (hooks.py queues it on commit)."""
 
 from django_tasks import task
 
 
 @task()
-def process_pending_reindex() -> None:
-    """Rebuild the entries of every thing marked changed; an empty run costs one query."""
+def reindex(keys: list[str]) -> None:
+    """Rebuild the entries of each key ("event:12", "experience:3") as the database has them now."""
     from . import indexing
 
-    while indexing.process_pending():
-        pass
+    for key in keys:
+        indexing.reindex(key)

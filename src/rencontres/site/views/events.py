@@ -14,6 +14,7 @@ from rencontres.events.models import Document, Event, Series
 from rencontres.organizations import access
 from rencontres.registrations import selectors as registration_selectors
 from rencontres.resources import selectors as resource_selectors
+from rencontres.search import query as search
 from rencontres.site import jsonld
 from rencontres.site.forms.catalogue import CatalogueFilterForm
 
@@ -82,6 +83,7 @@ def catalogue(request):
         free=data.get("gratuit", False),
         theme=data.get("theme", ""),
         text=data.get("q", ""),
+        matching_ids=search.matching_event_ids(data["q"]) if data.get("q") else None,
     )
     upcoming, past = (selectors.for_cards(events) for events in selectors.catalogue_events(query))
     size = PAGE_SIZE if query.when else PREVIEW_SIZE
