@@ -86,7 +86,7 @@ urlpatterns = [
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
 
-from .views import certificates, resources, surveys, workshops  # noqa: E402
+from .views import certificates, experiences, resources, surveys, workshops  # noqa: E402
 
 urlpatterns += [
     path("evenements/<int:event_id>/attestations/", certificates.event_certificates, name="event_certificates"),
@@ -115,6 +115,8 @@ urlpatterns += [
     path("suites/<int:step_id>/supprimer/", workshops.next_step_delete, name="next_step_delete"),
     path("contributions/<int:contribution_id>/masquer/", workshops.contribution_hide, name="contribution_hide"),
     path("contributions/<int:contribution_id>/regrouper/", workshops.contribution_group, name="contribution_group"),
+    path("organismes/<int:organization_id>/experiences/", experiences.moderation, name="experience_moderation"),
+    path("experiences/<int:experience_id>/<slug:action>/", experiences.moderate, name="experience_moderate"),
     path("evenements/<int:event_id>/ressources/", resources.event_resources, name="event_resources"),
     path("ressources/<int:resource_id>/fichier/", resources.resource_file, name="resource_file"),
     path("ressources/<int:resource_id>/<slug:action>/", resources.resource_act, name="resource_act"),
