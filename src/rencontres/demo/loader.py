@@ -24,7 +24,7 @@ from rencontres.registrations.demo import load_demo as load_events_and_places
 from rencontres.registrations.enums import PayerCategory, RegistrationState, TraineeType
 from rencontres.registrations.models import Registration
 
-from . import days
+from . import commons, days
 from .cast import CASTS, Cast, Person
 
 # Registrations come in during office hours, one after the other.
@@ -49,6 +49,7 @@ def load_demo(*, stdout=None) -> list[Event]:
         certify_cluny(by_seed["000"], confirmed["000"], actor=organiser)
         days.run_saint_germain(by_seed["002"], confirmed["002"], organiser=organiser)
         days.run_seine_saint_denis(by_seed["003"], confirmed["003"], organiser=organiser)
+        commons.load_commons(by_seed, organiser=organiser)
     return events
 
 
