@@ -25,11 +25,19 @@ EXTRACT_SOURCE_CHARS = 20_000  # ts_headline reads the whole text it is given
 START, STOP = "\x02", "\x03"
 
 
+# Words that say nothing about what is sought; as prefixes (« l* », « de* ») they would match
+# nearly every entry. PostgreSQL's french configuration drops its own list the same way.
+STOP_WORDS = frozenset(
+    ["a", "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une"]
+)
+
+
 def terms(query: str) -> list[str]:
-    """The query's words, lower case and accent-free, at most MAX_TERMS; safe in either syntax."""
+    """The query's words, lower case and accent-free, without stop words, at most MAX_TERMS; safe in either syntax."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", query or "") if not unicodedata.combining(c)).lower()
-    words = [w[:MAX_TERM_LENGTH] for w in re.findall(r"[^\W_]+", folded)]
-    return list(dict.fromkeys(words))[:MAX_TERMS]
+    words = list(dict.fromkeys(w[:MAX_TERM_LENGTH] for w in re.findall(r"[^\W_]+", folded)))
+    meaningful = [w for w in words if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    return (meaningful or words)[:MAX_TERMS]
 
 
 def is_postgresql() -> bool:
@@ -119,16 +127,28 @@ def ranked(entries: QuerySet, words: list[str], *, limit: int, offset: int = 0) 
             .values_list("id", "extract")
         )
         return [Ranked(i, float(r), _highlighted(extracts.get(i, ""))) for i, r in top]
+    # The match is materialised first: planned as a join, SQLite ran the whole FTS query again
+    # for every candidate entry (88 s for four words over 20,000 entries); this way it runs once
+    # (bench/search.py), and the snippets are cut for the page's rows only.
     sql, params = entries.values("id").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid, bm25(search_fts, 10.0, 1.0) AS score, "
-            "snippet(search_fts, 1, char(2), char(3), '…', 24) "
-            f"FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({sql}) "
-            "ORDER BY score, rowid LIMIT %s OFFSET %s",
+            "WITH found AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score "
+            "FROM search_fts WHERE search_fts MATCH %s) "
+            f"SELECT id, score FROM found WHERE id IN ({sql}) ORDER BY score, id LIMIT %s OFFSET %s",
             [_fts_query(words), *params, limit, offset],
         )
-        return [Ranked(i, -score, _highlighted(extract)) for i, score, extract in cursor.fetchall()]
+        top = cursor.fetchall()
+        extracts = {}
+        if top:
+            marks = ", ".join(["%s"] * len(top))
+            cursor.execute(
+                "SELECT rowid, snippet(search_fts, 1, char(2), char(3), '…', 24) FROM search_fts "
+                f"WHERE search_fts MATCH %s AND rowid IN ({marks})",
+                [_fts_query(words), *[i for i, _score in top]],
+            )
+            extracts = dict(cursor.fetchall())
+    return [Ranked(i, -score, _highlighted(extracts.get(i, ""))) for i, score in top]
 
 
 def _highlighted(text: str) -> SafeString:

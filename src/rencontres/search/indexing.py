@@ -104,7 +104,10 @@ def event_entries(event: Event) -> list[Entry]:
         )
         for s in speakers
     ]
-    for r in Resource.objects.filter(event=event, status=ResourceStatus.APPROVED):
+    resources = getattr(event, "approved_resources", None)
+    if resources is None:
+        resources = Resource.objects.filter(event=event, status=ResourceStatus.APPROVED)
+    for r in resources:
         entries.append(
             Entry(
                 kind=SearchKind.RESOURCE,
@@ -116,7 +119,9 @@ def event_entries(event: Event) -> list[Entry]:
                 **common,
             )
         )
-    proceedings = Proceedings.objects.filter(event=event, status=ProceedingsStatus.PUBLISHED).first()
+    proceedings = getattr(event, "published_proceedings", "unread")
+    if proceedings == "unread":
+        proceedings = Proceedings.objects.filter(event=event, status=ProceedingsStatus.PUBLISHED).first()
     if proceedings is not None:
         entries.append(
             Entry(
@@ -232,10 +237,24 @@ def rebuild(*, batch: int = 200) -> int:
         "organization"
     )
     ids = list(events.values_list("id", flat=True).order_by("id"))
+    approved = Resource.objects.filter(status=ResourceStatus.APPROVED).order_by("id")
     for start in range(0, len(ids), batch):
-        chunk = events.filter(id__in=ids[start : start + batch]).prefetch_related(
-            "themes", Prefetch("sessions", queryset=Session.objects.prefetch_related("speakers")), "speakers"
+        chunk = list(
+            events.filter(id__in=ids[start : start + batch]).prefetch_related(
+                "themes",
+                Prefetch("sessions", queryset=Session.objects.prefetch_related("speakers")),
+                "speakers",
+                Prefetch("resources", queryset=approved, to_attr="approved_resources"),
+            )
         )
+        published = {
+            p.event_id: p
+            for p in Proceedings.objects.filter(event__in=chunk, status=ProceedingsStatus.PUBLISHED).prefetch_related(
+                "workshops"
+            )
+        }
+        for event in chunk:
+            event.published_proceedings = published.get(event.id)
         entries = [entry for event in chunk for entry in event_entries(event)]
         _write(entries)
         count += len(entries)
