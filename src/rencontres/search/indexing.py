@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 
 from rencontres.events.enums import EventStatus
 from rencontres.events.models import Event, Session
+from rencontres.events.services import search_parts
 from rencontres.experiences.enums import ExperienceStatus
 from rencontres.experiences.models import Experience
 from rencontres.resources.enums import ProceedingsStatus, ResourceStatus, ResourceVisibility
@@ -65,18 +66,9 @@ def event_entries(event: Event) -> list[Entry]:
             object_id=event.id,
             title=event.title,
             body=_join(
-                event.subtitle,
-                event.description,
-                event.audience,
-                event.objectives,
-                event.commune,
-                event.partners,
-                event.organization.name,
-                event.organization.short_name,
-                event.get_format_display(),
-                " ".join(t.name for t in event.themes.all()),
-                " ".join(s.name for s in speakers),
-                " ".join(s.title for s in sessions),
+                *search_parts(
+                    event, speaker_names=[s.name for s in speakers], session_titles=[s.title for s in sessions]
+                )[1:]
             ),
             url=url,
             **common,
