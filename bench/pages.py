@@ -424,6 +424,11 @@ def fill(*, events: int, seed: int = 42) -> list[str]:
             event.search_text = fold_for_search(" ".join(p for p in parts if p))
         Event.objects.bulk_update(event_rows, ["search_text"], batch_size=500)
 
+    # Bulk writes bypass the on-commit indexing: the catalogue's text search reads the index.
+    from rencontres.search import indexing
+
+    indexing.rebuild()
+
     if connection.vendor == "postgresql":
         # Autovacuum would clean the rows rewritten above and analyse the new tables in the
         # middle of the measurement; do it now so the pages are read from a steady-state

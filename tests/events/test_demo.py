@@ -100,21 +100,23 @@ def test_cnam_certificate_has_twelve_modules_three_tutorials_and_two_prices(demo
 
 
 def test_paca_regional_day_belongs_to_its_cycle_with_three_generated_pdfs(demo):
+    """Its three documents are the regional day's resources in the full demo (rencontres.demo.commons)."""
     event = demo_event("001")
 
     assert event.series.title == "Ateliers territoriaux de la cohésion sociale en PACA"
-    documents = list(event.documents.all())
-    assert {d.title for d in documents} == {
+    resources = list(event.resources.all())
+    assert {r.title for r in resources} == {
         "Programme du 15 juin 2011",
         "Préprogramme des ateliers départementaux",
         "Les actes de la journée régionale du 15 juin 2011",
     }
-    for document in documents:
-        content = document.file.read()
+    for resource in resources:
+        content = resource.file.read()
         assert content.startswith(b"%PDF")
-        assert document.size_bytes == len(content)
-        assert document.file_type == "PDF"
-    assert event.documents.get(kind="proceedings").day.date == dt.date(2011, 6, 15)
+        assert resource.size_bytes == len(content)
+        assert resource.file_type == "PDF"
+    assert event.resources.get(kind="proceedings").day.date == dt.date(2011, 6, 15)
+    assert not event.documents.exists()
 
 
 def test_demo_organiser_signs_in_and_administers_every_demo_organisation(demo, client):

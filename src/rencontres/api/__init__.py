@@ -171,3 +171,7 @@ from rencontres.api.workshops import router as workshops_router  # noqa: E402
 
 api.add_router("/events/", workshops_router)
 api.add_router("/events/", surveys_router)
+
+from rencontres.api.search import router as search_router  # noqa: E402
+
+api.add_router("/", search_router)

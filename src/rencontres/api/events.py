@@ -17,6 +17,7 @@ from rencontres.events import selectors
 from rencontres.events.enums import EventFormat, EventStatus, PayerKind, SessionKind, SessionMode, SpeakerRole
 from rencontres.events.models import Event
 from rencontres.registrations import availability
+from rencontres.search import query as search
 
 router = Router(tags=["Événements"])
 
@@ -335,6 +336,7 @@ def list_events(request, filters: Query[CatalogueFilters]):
         free=filters.free,
         theme=filters.theme,
         text=filters.q,
+        matching_ids=search.matching_event_ids(filters.q) if filters.q else None,
     )
     upcoming, past = selectors.catalogue_events(query)
     if filters.when == "upcoming":

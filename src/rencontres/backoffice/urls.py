@@ -86,7 +86,7 @@ urlpatterns = [
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
 
-from .views import certificates, invoices, surveys, theses, workshops  # noqa: E402
+from .views import certificates, experiences, invoices, resources, surveys, theses, workshops  # noqa: E402
 
 urlpatterns += [
     path("evenements/<int:event_id>/memoires/", theses.event_theses, name="event_theses"),
@@ -137,6 +137,13 @@ urlpatterns += [
     path("suites/<int:step_id>/supprimer/", workshops.next_step_delete, name="next_step_delete"),
     path("contributions/<int:contribution_id>/masquer/", workshops.contribution_hide, name="contribution_hide"),
     path("contributions/<int:contribution_id>/regrouper/", workshops.contribution_group, name="contribution_group"),
+    path("organismes/<int:organization_id>/experiences/", experiences.moderation, name="experience_moderation"),
+    path("experiences/<int:experience_id>/<slug:action>/", experiences.moderate, name="experience_moderate"),
+    path("evenements/<int:event_id>/ressources/", resources.event_resources, name="event_resources"),
+    path("ressources/<int:resource_id>/fichier/", resources.resource_file, name="resource_file"),
+    path("ressources/<int:resource_id>/<slug:action>/", resources.resource_act, name="resource_act"),
+    path("evenements/<int:event_id>/actes/", resources.event_proceedings, name="event_proceedings"),
+    path("evenements/<int:event_id>/actes/depublier/", resources.proceedings_unpublish, name="proceedings_unpublish"),
     path("evenements/<int:event_id>/questionnaires/", surveys.event_surveys, name="event_surveys"),
     path("questionnaires/<int:survey_id>/", surveys.survey_edit, name="survey"),
     path("questionnaires/<int:survey_id>/questions/", surveys.question_add, name="survey_question_add"),

@@ -26,7 +26,7 @@ from rencontres.registrations.demo import load_demo as load_events_and_places
 from rencontres.registrations.enums import PayerCategory, RegistrationState, TraineeType
 from rencontres.registrations.models import Registration
 
-from . import cnam, days
+from . import cnam, commons, days
 from .cast import CASTS, Cast, Person
 from .papers import text_pdf
 
@@ -54,6 +54,7 @@ def load_demo(*, stdout=None) -> list[Event]:
         days.run_seine_saint_denis(by_seed["003"], confirmed["003"], organiser=organiser)
         days.run_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
         cnam.close_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
+        commons.load_commons(by_seed, organiser=organiser)
     return events
 
 

@@ -11,7 +11,6 @@ from rencontres.organizations.models import Organization
 
 from .enums import EventStatus, SessionMode
 from .models import Day, Document, Event, PriceTier, Session, SessionSpeaker, Speaker, Theme, Venue
-from .services import fold_for_search
 
 
 def _online_sessions() -> QuerySet:
@@ -110,6 +109,9 @@ class CatalogueQuery:
     free: bool = False
     theme: str = ""
     text: str = ""
+    # The ids of the events whose text matches `text`, from rencontres.search (the faces ask it;
+    # this app sits below search): a queryset of `event_id` values, or None for no text filter.
+    matching_ids: object = None
 
 
 def catalogue_events(query: CatalogueQuery, *, today: dt.date | None = None) -> tuple[QuerySet, QuerySet]:
@@ -131,8 +133,8 @@ def catalogue_events(query: CatalogueQuery, *, today: dt.date | None = None) -> 
         events = events.filter(~Exists(_paid_tiers()))
     if query.theme:
         events = events.filter(themes__slug=query.theme)
-    for word in fold_for_search(query.text).split():
-        events = events.filter(search_text__contains=word)
+    if query.matching_ids is not None:
+        events = events.filter(id__in=query.matching_ids)
     upcoming = events.filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True)).order_by("starts_on", "title")
     past = events.filter(ends_on__lt=today).order_by("-starts_on", "title")
     if query.when == "upcoming":

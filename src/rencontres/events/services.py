@@ -71,8 +71,12 @@ def unique_event_slug(title: str, year: int | None, *, exclude_id: int | None = 
     return candidate
 
 
-def refresh_search_text(event: Event) -> None:
-    """Rebuild the folded text the catalogue search reads (title, themes, places, speakers)."""
+def search_parts(event: Event, *, speaker_names=None, session_titles=None) -> list[str]:
+    """What a search matches an event on: its texts, places, organisation, format, themes, speakers, sessions.
+
+    The speakers and sessions are read afresh unless given (the search index passes those it
+    has already read for a batch of events).
+    """
     parts = [
         event.title,
         event.subtitle,
@@ -86,8 +90,14 @@ def refresh_search_text(event: Event) -> None:
         event.get_format_display(),
     ]
     parts += [t.name for t in event.themes.all()]
-    parts += list(event.speakers.values_list("name", flat=True))
-    parts += list(event.sessions.values_list("title", flat=True))
+    parts += speaker_names if speaker_names is not None else list(event.speakers.values_list("name", flat=True))
+    parts += session_titles if session_titles is not None else list(event.sessions.values_list("title", flat=True))
+    return [p for p in parts if p]
+
+
+def refresh_search_text(event: Event) -> None:
+    """Rebuild the folded text the catalogue search reads (title, themes, places, speakers)."""
+    parts = search_parts(event)
     event.search_text = fold_for_search(" ".join(p for p in parts if p))
     event.save(update_fields=["search_text", "updated_at"])
 

@@ -43,7 +43,7 @@ urlpatterns = [
     path("mon-espace/inscriptions/<int:registration_id>/<slug:kind>.pdf", registrations.my_paper, name="my_paper"),
 ]
 
-from .views import certificates, surveys, theses, workshops  # noqa: E402
+from .views import certificates, resources, search, surveys, theses, workshops  # noqa: E402
 
 urlpatterns += [
     path("mon-espace/inscriptions/<int:registration_id>/memoire/", theses.my_thesis, name="my_thesis"),
@@ -66,4 +66,14 @@ urlpatterns += [
     path("ateliers/<str:token>/chantiers/<int:workstream_id>/", workshops.contribute, name="workshop_contribute"),
     path("ateliers/<str:token>/contributions/<int:contribution_id>/", workshops.vote, name="workshop_vote"),
     path("questionnaires/<str:token>/", surveys.answer, name="survey_answer"),
+    path("ressources/<int:resource_id>/", resources.resource_download, name="resource"),
+    path("intervenants/depot/<str:token>/", resources.speaker_upload, name="speaker_upload"),
+    path("evenements/<slug:slug>/actes/", resources.proceedings_page, name="proceedings"),
+    path("evenements/<slug:slug>/actes.pdf", resources.proceedings_pdf, name="proceedings_pdf"),
+    path("recherche/", search.search_page, name="search"),
+    path("experiences/", search.experiences, name="experiences"),
+    path("experiences/proposer/", search.experience_propose, name="experience_propose"),
+    path("experiences/territoires/", search.experience_territories, name="experience_territories"),
+    path("experiences.atom", search.ExperiencesFeed(), name="experiences_atom"),
+    path("experiences/<slug:slug>/", search.experience_detail, name="experience"),
 ]

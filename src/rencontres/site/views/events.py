@@ -13,6 +13,8 @@ from rencontres.events.enums import SessionMode, SpeakerRole
 from rencontres.events.models import Document, Event, Series
 from rencontres.organizations import access
 from rencontres.registrations import selectors as registration_selectors
+from rencontres.resources import selectors as resource_selectors
+from rencontres.search import query as search
 from rencontres.site import jsonld
 from rencontres.site.forms.catalogue import CatalogueFilterForm
 from rencontres.surveys import selectors as survey_selectors
@@ -87,6 +89,7 @@ def catalogue(request):
         free=data.get("gratuit", False),
         theme=data.get("theme", ""),
         text=data.get("q", ""),
+        matching_ids=search.matching_event_ids(data["q"]) if data.get("q") else None,
     )
     upcoming, past = (selectors.for_cards(events) for events in selectors.catalogue_events(query))
     size = PAGE_SIZE if query.when else PREVIEW_SIZE
@@ -115,10 +118,15 @@ def event_detail(request, slug: str):
     registration = registration_selectors.event_registration_context(event, request)
     is_registered = registration["my_registration_is_confirmed"]
     current = registration["registration_availability"]
+    can_see_private = is_member or is_registered
     context = {
         "event": event,
         "fragments": fragments,
-        "can_see_private_documents": is_member or is_registered,
+        "can_see_private_documents": can_see_private,
+        # Read at each visit, never in the cached fragments: registered-only resources must not
+        # reach a shared cache a stranger's visit could read.
+        "resources": resource_selectors.visible_resources(event, registered_or_member=can_see_private),
+        "proceedings": resource_selectors.published_proceedings_of(event),
         "is_member": is_member,
         "places_left": current.places_left,
         "json_ld": jsonld.event_json_ld(fragments["json_ld_facts"], event=event, availability=current, request=request)
@@ -167,5 +175,10 @@ def series_detail(request, slug: str):
         .select_related("organization", "venue")
         .order_by("starts_on", "title")
     )
-    context = {"series": series, "events": events, "json_ld": jsonld.series_json_ld(series, events, request=request)}
+    context = {
+        "series": series,
+        "events": events,
+        "proceedings": resource_selectors.published_proceedings_of_series(series),
+        "json_ld": jsonld.series_json_ld(series, events, request=request),
+    }
     return render(request, "site/series_detail.html", context)
