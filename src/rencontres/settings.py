@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "rencontres.workshops",
     "rencontres.surveys",
     "rencontres.certificates",
+    "rencontres.reporting",
     "rencontres.privacy",
     "rencontres.site",
     "rencontres.backoffice",
