@@ -77,7 +77,7 @@ def build_year(organization, other_organization=None):
         )
         anne = trainee(accueil, "Anne", trainee_type="private_employee", payer_category="company")
         bruno = trainee(accueil, "Bruno", trainee_type="public_agent", payer_category="public_body")
-        chloe = trainee(accueil, "Chloe", trainee_type="jobseeker", payer_category="public_body")
+        trainee(accueil, "Chloe", trainee_type="jobseeker", payer_category="public_body")  # absent all day
         denis = trainee(accueil, "Denis", trainee_type="individual", payer_category="individual")
         morning, afternoon = sessions_of(accueil, dt.date(2025, 3, 14))
         trainer(accueil, "Claire Formatrice", TrainerStatus.INTERNAL, sessions=[morning, afternoon])
