@@ -59,18 +59,18 @@ class LevelOut(TraineesTotalOut):
     label: str
 
 
-class TraineesLineOut(LevelOut):
-    levels: list[LevelOut] | None = Field(None, description="F-3 a : dont par niveau du diplôme ou titre RNCP.")
+class ObjectiveLineOut(LevelOut):
+    levels: list[LevelOut] = Field(description="Ligne a : dont par niveau du diplôme ou titre RNCP ; vide ailleurs.")
 
 
 class FrameF1Out(Schema):
-    lines: list[TraineesLineOut]
+    lines: list[LevelOut]
     total: TraineesTotalOut
     at_distance: int = Field(description="Stagiaires ayant suivi l'action en tout ou partie à distance.")
 
 
 class FrameF3Out(Schema):
-    lines: list[TraineesLineOut]
+    lines: list[ObjectiveLineOut]
     total: TraineesTotalOut
 
 

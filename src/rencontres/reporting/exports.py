@@ -16,10 +16,12 @@ def _count(line: CountLine, name: str) -> dict:
 
 
 def _count_line(line: CountLine, name: str) -> dict:
-    data = {"line": line.line, "label": line.label, **_count(line, name)}
-    if line.parts:
-        data["levels"] = [_count_line(part, name) for part in line.parts]
-    return data
+    return {"line": line.line, "label": line.label, **_count(line, name)}
+
+
+def _f3_line(line: CountLine) -> dict:
+    """With `levels`: the « dont » lines by RNCP level of line a (empty for the other lines)."""
+    return {**_count_line(line, "trainees"), "levels": [_count_line(part, "trainees") for part in line.parts]}
 
 
 def report_data(report: TrainingReport) -> dict:
@@ -52,7 +54,7 @@ def report_data(report: TrainingReport) -> dict:
             "at_distance": report.f1_at_distance,
         },
         "F3": {
-            "lines": [_count_line(x, "trainees") for x in report.f3],
+            "lines": [_f3_line(x) for x in report.f3],
             "total": _count(report.f3_total, "trainees"),
         },
         "F4": [{"code": x.code, "label": x.label, "trainees": x.count, "hours": x.hours} for x in report.f4],
