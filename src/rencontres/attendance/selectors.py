@@ -118,6 +118,27 @@ def event_hours(event: Event) -> EventHours:
     return EventHours(slots=slots, people=people)
 
 
+def validated_minutes(*, event_ids, start, end) -> dict[int, int]:
+    """Validated minutes per confirmed registration of these events, on their counter-signed half-days dated
+    from `start` to `end` (the BPF's accounting year).
+
+    The rule of `event_hours` (each presence counts `attended_minutes`), read as plain values in
+    one query for a whole year of actions: 20,000 presences in ~0.1 s where instances take ~1 s.
+    """
+    minutes: dict[int, int] = {}
+    rows = Attendance.objects.filter(
+        slot__event_id__in=list(event_ids),
+        slot__validated_at__isnull=False,
+        slot__day__date__gte=start,
+        slot__day__date__lte=end,
+        registration__state=RegistrationState.CONFIRMED,
+    ).values_list("registration_id", "status", "minutes_missed", "slot__planned_minutes")
+    for registration_id, status, missed, planned in rows:
+        done = attended_minutes(status=status, minutes_missed=missed, planned_minutes=planned)
+        minutes[registration_id] = minutes.get(registration_id, 0) + done
+    return minutes
+
+
 def to_follow_up(event: Event) -> list[Attendance]:
     """Absences without excuse on counter-signed slots: whom to call (Qualiopi indicator 12)."""
     return list(

@@ -2,8 +2,8 @@
 
 Only training actions count (`Event.is_training_action`), and in them only what happened in
 the accounting year: hours are the validated hours (counter-signed half-days, less minutes
-missed: `attendance.selectors.event_hours`, the certificates' own reading) of the half-days
-dated in the year. A trainee is a registration with validated hours in the year: someone who
+missed: `attendance.selectors.validated_minutes`, the certificates' rule of hours read for a
+whole year at once) of the half-days dated in the year. A trainee is a registration with validated hours in the year: someone who
 followed two actions counts twice, as the form counts trainees per action; someone absent
 throughout followed nothing and is not counted. Trainees entrusted to us by another training
 body (payer category « autre organisme de formation ») go to frame G and not to frames F, as
@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -165,25 +164,17 @@ def _events(organization: Organization, start: dt.date, end: dt.date) -> list[Ev
 
 
 def _trainees(events: list[Event], start: dt.date, end: dt.date) -> list[_Trainee]:
-    """Each registration's validated minutes on the half-days of the year, from the certificates' hours table."""
-    profiles = {
-        row["id"]: row
-        for row in Registration.objects.filter(event__in=events, state=RegistrationState.CONFIRMED).values(
-            "id", "trainee_type", "payer_category"
-        )
-    }
-    trainees = []
-    for event in events:
-        table = attendance_selectors.event_hours(event)
-        in_year = {slot.id for slot in table.slots if slot.is_validated and start <= slot.day.date <= end}
-        for person in table.people:
-            minutes = sum(m for slot_id, m in person.minutes_by_slot.items() if slot_id in in_year)
-            if minutes:
-                profile = profiles[person.registration_id]
-                trainees.append(
-                    _Trainee(person.registration_id, event, minutes, profile["trainee_type"], profile["payer_category"])
-                )
-    return trainees
+    """Each registration's validated minutes on the half-days of the year (the certificates' rule of hours)."""
+    by_id = {event.id: event for event in events}
+    minutes = attendance_selectors.validated_minutes(event_ids=list(by_id), start=start, end=end)
+    profiles = Registration.objects.filter(event__in=events, state=RegistrationState.CONFIRMED).values_list(
+        "id", "event_id", "trainee_type", "payer_category"
+    )
+    return [
+        _Trainee(registration_id, by_id[event_id], minutes[registration_id], trainee_type, payer_category)
+        for registration_id, event_id, trainee_type, payer_category in profiles.order_by("event_id", "id")
+        if minutes.get(registration_id)
+    ]
 
 
 def _fold(name: str) -> str:
@@ -191,11 +182,10 @@ def _fold(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
-def _session_minutes(session, start: dt.date, end: dt.date) -> int:
-    if session.start_time is None or session.end_time is None or not start <= session.day.date <= end:
+def _duration(date: dt.date, begin: dt.time | None, finish: dt.time | None) -> int:
+    if begin is None or finish is None:
         return 0
-    begin = dt.datetime.combine(session.day.date, session.start_time)
-    return int((dt.datetime.combine(session.day.date, session.end_time) - begin).total_seconds() // 60)
+    return int((dt.datetime.combine(date, finish) - dt.datetime.combine(date, begin)).total_seconds() // 60)
 
 
 def _frame_e(events: list[Event], start: dt.date, end: dt.date, warnings: list[str]) -> list[CountLine]:
@@ -207,29 +197,33 @@ def _frame_e(events: list[Event], start: dt.date, end: dt.date, warnings: list[s
     """
     lines = {code: CountLine(code, str(label)) for code, label in cerfa.E_LINES}
     line_of = {TrainerStatus.INTERNAL: "1", TrainerStatus.EXTERNAL: "2"}
-    speakers = (
-        Speaker.objects.filter(event__in=events)
-        .exclude(trainer_status="")
-        .prefetch_related(Prefetch("session_speakers", queryset=SessionSpeaker.objects.select_related("session__day")))
+    trainers = Speaker.objects.filter(event__in=events).exclude(trainer_status="")
+    in_year: dict[int, int] = {}
+    timed: set[int] = set()
+    links = SessionSpeaker.objects.filter(speaker__in=trainers).values_list(
+        "speaker_id", "session__day__date", "session__start_time", "session__end_time"
     )
+    for speaker_id, date, begin, finish in links:
+        minutes = _duration(date, begin, finish)
+        if minutes:
+            timed.add(speaker_id)
+            if start <= date <= end:
+                in_year[speaker_id] = in_year.get(speaker_id, 0) + minutes
     people: dict[tuple[str, str], int] = {}
     without_hours = []
-    for speaker in speakers:
-        sessions = [link.session for link in speaker.session_speakers.all()]
-        minutes = sum(_session_minutes(session, start, end) for session in sessions)
-        timed_elsewhere = any(_session_minutes(session, dt.date.min, dt.date.max) for session in sessions)
-        if not minutes and timed_elsewhere:
+    for speaker_id, name, status in trainers.values_list("id", "name", "trainer_status"):
+        if speaker_id in timed and speaker_id not in in_year:
             continue  # trained in another accounting year of the action only
-        key = (line_of[speaker.trainer_status], _fold(speaker.name))
-        people[key] = people.get(key, 0) + minutes
-        if not minutes:
-            without_hours.append(speaker.name)
+        key = (line_of[status], _fold(name))
+        people[key] = people.get(key, 0) + in_year.get(speaker_id, 0)
+        if speaker_id not in timed:
+            without_hours.append(name)
     for (code, _name), minutes in people.items():
         lines[code].add(minutes)
     if without_hours:
         warnings.append(
             _(
-                "Formateurs sans séance horodatée dans l'exercice, comptés sans heures au cadre E : %(names)s. "
+                "Formateurs sans séance horodatée, comptés sans heures au cadre E : %(names)s. "
                 "Rattachez-les à leurs séances dans le programme."
             )
             % {"names": ", ".join(sorted(set(without_hours)))}
