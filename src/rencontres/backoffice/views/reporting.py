@@ -26,12 +26,21 @@ def _years() -> list[int]:
     return list(range(last, max(services.FIRST_YEAR, last - YEARS_LISTED) - 1, -1))
 
 
-def _checked_year(request, organization, year: int) -> int | None:
+def _checked_year(request, year: int) -> int | None:
     try:
         return services.check_year(year)
     except ReportingError as error:
         messages.error(request, error.message)
         return None
+
+
+def _report_for_admin(request, organization_id: int, year: int):
+    """(organisation, its BPF of `year`) for one of its admins (else a 404); (organisation, None) for a year
+    out of range, the French message queued."""
+    organization = backoffice_access.organization_for_admin(request.user, organization_id)
+    if _checked_year(request, year) is None:
+        return organization, None
+    return organization, bpf.training_report(organization=organization, year=year)
 
 
 @login_required
@@ -41,7 +50,7 @@ def training_report_home(request, organization_id: int):
     chosen = request.GET.get("annee", "")
     year = timezone.localdate().year - 1
     if chosen:
-        if chosen.isdigit() and len(chosen) == 4 and _checked_year(request, organization, int(chosen)):
+        if chosen.isdigit() and len(chosen) == 4 and _checked_year(request, int(chosen)):
             year = int(chosen)
         elif not chosen.isdigit() or len(chosen) != 4:
             messages.error(request, _("Choisissez un exercice dans la liste."))
@@ -50,10 +59,9 @@ def training_report_home(request, organization_id: int):
 
 @login_required
 def training_report(request, organization_id: int, year: int):
-    organization = backoffice_access.organization_for_admin(request.user, organization_id)
-    if _checked_year(request, organization, year) is None:
+    organization, report = _report_for_admin(request, organization_id, year)
+    if report is None:
         return redirect("backoffice:training_report_home", organization.id)
-    report = bpf.training_report(organization=organization, year=year)
     form = FinancialFiguresForm(request.POST or None, initial=FinancialFiguresForm.initial_of(report.d))
     status = 200
     if request.method == "POST":
@@ -112,10 +120,9 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 @login_required
 def training_report_xlsx(request, organization_id: int, year: int):
-    organization = backoffice_access.organization_for_admin(request.user, organization_id)
-    if _checked_year(request, organization, year) is None:
+    organization, report = _report_for_admin(request, organization_id, year)
+    if report is None:
         return redirect("backoffice:training_report_home", organization.id)
-    report = bpf.training_report(organization=organization, year=year)
     return _download(
         exports.report_xlsx(report),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -125,10 +132,10 @@ def training_report_xlsx(request, organization_id: int, year: int):
 
 @login_required
 def training_report_json(request, organization_id: int, year: int):
-    organization = backoffice_access.organization_for_admin(request.user, organization_id)
-    if _checked_year(request, organization, year) is None:
+    organization, report = _report_for_admin(request, organization_id, year)
+    if report is None:
         return redirect("backoffice:training_report_home", organization.id)
-    data = exports.report_data(bpf.training_report(organization=organization, year=year))
+    data = exports.report_data(report)
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
     return _download(content, "application/json", f"bpf-{organization.slug}-{year}.json")
 
