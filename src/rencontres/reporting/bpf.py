@@ -299,12 +299,12 @@ def training_report(*, organization: Organization, year: int) -> TrainingReport:
         )
     trained = {t.event.id: t.event for t in trainees}.values()
     own_lines = {TrainingNature.SKILLS_ASSESSMENT, TrainingNature.VAE}
-    if no_objective := [e for e in trained if not e.bpf_objective and e.training_nature not in own_lines]:
+    if no_objective := [a for a in trained if not a.bpf_objective and a.training_nature not in own_lines]:
         warnings.append(
             _("Sans objectif (BPF) renseigné, compté en « autres formations professionnelles » (F-3 d) : %(titles)s.")
             % {"titles": _event_titles(no_objective)}
         )
-    if no_speciality := [e for e in trained if not e.nsf_code]:
+    if no_speciality := [a for a in trained if not a.nsf_code]:
         warnings.append(
             _("Sans spécialité NSF, compté en « autres spécialités » (F-4) : %(titles)s.")
             % {"titles": _event_titles(no_speciality)}
