@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "rencontres.workshops",
     "rencontres.surveys",
     "rencontres.certificates",
+    "rencontres.invoicing",
     "rencontres.reporting",
     "rencontres.privacy",
     "rencontres.site",

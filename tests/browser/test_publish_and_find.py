@@ -82,4 +82,20 @@ def test_organiser_publishes_and_visitor_finds_and_downloads_the_calendar(live_s
         "Exercices pratiques",
     ]
     assert entries[0].decoded("DTSTART").isoformat() == "2030-03-14T09:00:00+01:00"
-    assert Event.objects.get().department_code == "93"
+    original = Event.objects.get()
+    assert original.department_code == "93"
+
+    # The next edition, from the first date the organiser chooses; then unpublishing, after a page that says what it does.
+    page.get_by_role("link", name="Dupliquer (édition suivante)…").click()
+    expect(page.get_by_role("heading", level=1, name="Préparer l'édition suivante")).to_be_visible()
+    assert serious_accessibility_violations(page) == []
+    page.get_by_label("Premier jour de la nouvelle édition").fill("2031-03-13")
+    page.get_by_role("button", name="Créer la copie en brouillon").click()
+    expect(page.get_by_text("Copie créée en brouillon")).to_be_visible()
+    copy = Event.objects.exclude(id=original.id).get()
+    assert [d.isoformat() for d in copy.days.values_list("date", flat=True)] == ["2031-03-13", "2031-03-14"]
+    page.goto(f"{base}/gestion/evenements/{original.id}/")
+    page.get_by_role("link", name="Dépublier…").click()
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("button", name="Dépublier l'événement").click()
+    expect(page.get_by_text("L'événement est repassé en brouillon")).to_be_visible()

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rencontres.events.enums import EventStatus
 from rencontres.events.models import Event
 from tests import factories
+from tests.registrations.builders import register
 
 pytestmark = pytest.mark.django_db
 
@@ -267,11 +268,16 @@ def test_an_uploaded_document_records_its_type_and_size(client, alice, draft):
     assert (document.file_type, document.size_bytes, document.is_public) == ("PDF", 1204, True)
 
 
-def test_publishing_then_unpublishing(client, alice, draft):
+def test_publishing_then_unpublishing_after_a_confirmation_page(client, alice, draft):
     client.force_login(alice)
     client.post(f"/gestion/evenements/{draft.id}/publier/")
     draft.refresh_from_db()
     assert draft.status == EventStatus.PUBLISHED
+    register(draft, email="awa@example.org")
+    page = client.get(f"/gestion/evenements/{draft.id}/depublier/")
+    draft.refresh_from_db()
+    assert draft.status == EventStatus.PUBLISHED  # opening the page changes nothing
+    assert "1 personne est inscrite" in page.content.decode() and "ne sont pas prévenues" in page.content.decode()
     client.post(f"/gestion/evenements/{draft.id}/depublier/")
     draft.refresh_from_db()
     assert draft.status == EventStatus.DRAFT
@@ -284,10 +290,25 @@ def test_publishing_an_empty_programme_says_why_it_cannot(client, alice, organiz
     assert "Ajoutez au moins une journée au programme avant de publier." in response.content.decode()
 
 
-def test_duplicating_opens_the_copy_in_the_editor(client, alice, organization):
-    event = factories.make_event(organization, days=(dt.date(2021, 10, 12),))
+def test_duplicating_asks_the_new_first_date_and_opens_the_copy_in_the_editor(client, alice, organization):
+    event = factories.make_event(organization, days=(dt.date(2021, 10, 12), dt.date(2021, 10, 14)))
     client.force_login(alice)
-    response = client.post(f"/gestion/evenements/{event.id}/dupliquer/")
+    form = client.get(f"/gestion/evenements/{event.id}/dupliquer/").content.decode()
+    assert 'value="2022-10-11"' in form  # 52 weeks later, the same weekday, offered by default
+    assert Event.objects.count() == 1
+    response = client.post(f"/gestion/evenements/{event.id}/dupliquer/", {"first_date": "2022-03-01"})
     copy = Event.objects.exclude(id=event.id).get()
     assert response["Location"] == f"/gestion/evenements/{copy.id}/"
-    assert copy.starts_on == dt.date(2022, 10, 11)
+    assert list(copy.days.values_list("date", flat=True)) == [dt.date(2022, 3, 1), dt.date(2022, 3, 3)]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("", "Choisissez le premier jour."), ("le 3 mars", "Saisissez une date"), ("1850-03-01", "entre 2000 et 2100")],
+)
+def test_duplicating_with_a_wrong_date_says_what_to_fix_and_copies_nothing(client, alice, organization, value, message):
+    event = factories.make_event(organization, days=(dt.date(2021, 10, 12),))
+    client.force_login(alice)
+    response = client.post(f"/gestion/evenements/{event.id}/dupliquer/", {"first_date": value})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert Event.objects.count() == 1

@@ -16,6 +16,7 @@ from rencontres.accounts.services import get_or_create_person
 from rencontres.attendance import services as attendance_services
 from rencontres.certificates import services as certificate_services
 from rencontres.events import services as event_services
+from rencontres.invoicing import services as invoicing_services
 from rencontres.organizations.enums import Role
 from rencontres.surveys import services as survey_services
 from rencontres.workshops import services as workshop_services
@@ -96,6 +97,9 @@ PAGES = [
     "surveys",
     "survey",
     "certificates",
+    "invoices",
+    "billing_details",
+    "credit_note",
     "training_registration",
     "verify",
     "my_erase",
@@ -114,7 +118,26 @@ def site(db):
         day=event.days.get(), title="Atelier", start_time=dt.time(14), end_time=dt.time(16), capacity=10
     )
     registration = register(event, email="participante@example.org")
-    event_services.add_price_tier(event=event, label="Employeur", amount_cents=12000, payer_kind="employer")
+    tier = event_services.add_price_tier(event=event, label="Employeur", amount_cents=12000, payer_kind="employer")
+    organization.siret, organization.street, organization.postcode, organization.city = (
+        "00000001800010",
+        "1 rue de la République",
+        "93000",
+        "Bobigny",
+    )
+    organization.save()
+    event.organization = organization
+    invoiced, to_invoice = (
+        register(
+            event,
+            price_tier=tier,
+            employer_name=name,
+            employer_address="2 rue Y, 93000 Bobigny",
+            payer_contact_email="rh@example.org",
+        )
+        for name in ("CCAS de Bobigny", "Association Aurore")
+    )
+    invoice = invoicing_services.issue_invoices(event=event, registration=invoiced, notify=False).issued[0]
     slot = attendance_services.derive_slots(event=event)[0]
     workshop_session = event_services.add_session(
         day=event.days.get(), title="Atelier d'échanges", kind="workshop", start_time=dt.time(16), end_time=dt.time(17)
@@ -147,6 +170,9 @@ def site(db):
         "surveys": f"/gestion/evenements/{event.id}/questionnaires/",
         "survey": f"/gestion/questionnaires/{survey.id}/",
         "certificates": f"/gestion/evenements/{finished.id}/attestations/",
+        "invoices": f"/gestion/evenements/{event.id}/factures/",
+        "billing_details": f"/gestion/evenements/{event.id}/factures/financeur/{to_invoice.id}/",
+        "credit_note": f"/gestion/factures/{invoice.id}/avoir/",
         "training_registration": f"/gestion/inscriptions/{trainee.id}/",
         "verify": "/verifier/",
         "my_erase": "/mon-espace/effacer-mes-donnees/",

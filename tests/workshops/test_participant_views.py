@@ -154,6 +154,8 @@ def _closed_with_restitution(workshop, visibility):
 
 
 def test_a_public_restitution_is_linked_from_the_event_page_and_readable_by_anyone(client, workshop):
+    # The page seen (and its parts cached) before the restitution is published shows it right after.
+    assert "Restitution des ateliers" not in page_text(client.get(workshop.event.get_absolute_url()))
     _closed_with_restitution(workshop, RestitutionVisibility.PUBLIC)
     event_page = page_text(client.get(workshop.event.get_absolute_url()))
     assert "Restitution des ateliers" in event_page

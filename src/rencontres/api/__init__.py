@@ -15,6 +15,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from rencontres.api.attendance import router as attendance_router
 from rencontres.api.certificates import router as certificates_router
 from rencontres.api.events import router as events_router
+from rencontres.api.invoices import router as invoices_router
 from rencontres.api.registrations import InvalidPayload
 from rencontres.api.registrations import router as registrations_router
 from rencontres.registrations.exceptions import RegistrationError, TooManyRegistrations
@@ -170,6 +171,7 @@ api.add_router("/events/", events_router)
 api.add_router("/events/", registrations_router)
 api.add_router("/events/", attendance_router)
 api.add_router("/events/", certificates_router)
+api.add_router("/events/", invoices_router)
 
 from rencontres.api.surveys import router as surveys_router  # noqa: E402
 from rencontres.api.workshops import router as workshops_router  # noqa: E402

@@ -86,7 +86,7 @@ urlpatterns = [
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
 
-from .views import certificates, reporting, surveys, workshops  # noqa: E402
+from .views import certificates, invoices, reporting, surveys, workshops  # noqa: E402
 
 urlpatterns += [
     path("organismes/<int:organization_id>/bpf/", reporting.training_report_home, name="training_report_home"),
@@ -108,6 +108,18 @@ urlpatterns += [
     path("evenements/<int:event_id>/attestations/delivrer/", certificates.issue, name="certificates_issue"),
     path("attestations/<int:certificate_id>/corriger/", certificates.correct, name="certificate_correct"),
     path("attestations/<int:certificate_id>.pdf", certificates.certificate_pdf, name="certificate_pdf"),
+    path("evenements/<int:event_id>/factures/", invoices.event_invoices, name="event_invoices"),
+    path("evenements/<int:event_id>/factures/emettre/", invoices.issue_confirm, name="invoices_issue"),
+    path("evenements/<int:event_id>/factures/emettre-une/", invoices.issue_one, name="invoice_issue_one"),
+    path("evenements/<int:event_id>/factures.xlsx", invoices.invoices_xlsx, name="invoices_xlsx"),
+    path(
+        "evenements/<int:event_id>/factures/financeur/<int:registration_id>/",
+        invoices.billing_details,
+        name="billing_details",
+    ),
+    path("factures/<int:invoice_id>.pdf", invoices.invoice_pdf, name="invoice_pdf"),
+    path("factures/<int:invoice_id>/avoir/", invoices.credit_note_create, name="credit_note_create"),
+    path("avoirs/<int:credit_note_id>.pdf", invoices.credit_note_pdf, name="credit_note_pdf"),
     path("evenements/<int:event_id>/ateliers/", workshops.event_workshops, name="event_workshops"),
     path("evenements/<int:event_id>/ateliers/preparer/", workshops.workshop_create, name="workshop_create"),
     path("ateliers/<int:workshop_id>/", workshops.facilitate, name="workshop"),

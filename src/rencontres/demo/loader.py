@@ -18,6 +18,7 @@ from rencontres.events import services as event_services
 from rencontres.events.demo_data import DEMO_EVENTS, DEMO_ORGANISER_EMAIL
 from rencontres.events.enums import BpfObjective, PayerKind, TrainerStatus, TrainingNature
 from rencontres.events.models import PARIS, Event, PriceTier
+from rencontres.invoicing.demo import invoice_seed_000
 from rencontres.registrations import configuration as registration_configuration
 from rencontres.registrations import services as registration_services
 from rencontres.registrations.demo import load_demo as load_events_and_places
@@ -126,12 +127,12 @@ def certify_cluny(event: Event, confirmed: list[Registration], *, actor) -> None
 
     A professional training in social work (NSF 332), each trainee typed as the BPF counts them
     from their employer, and a certificat de réalisation and an attestation for each person
-    with validated hours (issued without email: nobody in the demo is real). Its trainers for
-    the BPF's frame E: the coordinator, of the Collège (his introduction and the closing
-    review), and the sociologist of Université Jean-Monnet at the round table, from outside
+    with validated hours, then one invoice per employer (issued without email: nobody in the demo is real).
+    Its trainers for the BPF's frame E: the coordinator, of the Collège (his introduction and the
+    closing review), and the sociologist of Université Jean-Monnet at the round table, from outside
     (the seed names no one for it: our reading of « des chercheurs et des acteurs de terrain »);
-    the evening lecture, open to the public, is not training time. Then the organiser's
-    frame D for 2021.
+    the evening lecture, open to the public, is not training time. Then the organiser's frame D
+    for 2021.
     """
     event_services.update_event(
         event=event, training_nature=TrainingNature.TRAINING, bpf_objective=BpfObjective.OTHER, nsf_code="332"
@@ -152,4 +153,5 @@ def certify_cluny(event: Event, confirmed: list[Registration], *, actor) -> None
             actor=actor,
         )
     issue_seed_000_certificates(event)
+    invoice_seed_000(event)
     type_seed_000_figures(event.organization)

@@ -322,7 +322,7 @@ def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: s
         includes=includes,
         order=event.price_tiers.count(),
     )
-    _touch(event)
+    touch_event(event)
     return tier
 
 
@@ -330,11 +330,14 @@ def add_price_tier(*, event: Event, label: str, amount_cents: int, payer_kind: s
 def delete_price_tier(*, tier: PriceTier) -> None:
     """Remove a price; registrations made at it keep their amount."""
     tier.delete()
-    _touch(tier.event)
+    touch_event(tier.event)
 
 
-def _touch(event: Event) -> None:
-    """Move `updated_at` after a change that neither dates nor search text follow (prices, documents)."""
+def touch_event(event: Event) -> None:
+    """Move `updated_at` after a change that neither dates nor search text follow (prices, documents, outcomes).
+
+    The event page keeps what it shows of the event under this date: moving it shows the change at once.
+    """
     event.save(update_fields=["updated_at"])
 
 
@@ -380,7 +383,7 @@ def add_document(*, event: Event, title: str, uploaded_file, kind: str, is_publi
     if day is not None and day.event_id != event.id:
         raise EventRuleError(_("Cette journée n'appartient pas à l'événement."))
     file_kind = document_file_kind(uploaded_file)
-    _touch(event)
+    touch_event(event)
     return Document.objects.create(
         event=event,
         day=day,
@@ -398,7 +401,7 @@ def delete_document(*, document: Document) -> None:
     """The row and its file: nothing else points to the file."""
     document.file.delete(save=False)
     document.delete()
-    _touch(document.event)
+    touch_event(document.event)
 
 
 @transaction.atomic

@@ -49,6 +49,11 @@ def organiser_addresses(event: Event) -> list[str]:
     )
 
 
+def live_registration_count(event: Event) -> int:
+    """People registered (with a place, offered one, waiting or pending): what unpublishing leaves without a page."""
+    return Registration.objects.filter(event=event, state__in=LIVE_STATES).count()
+
+
 def live_registration_of(event: Event, email: str) -> Registration | None:
     return Registration.objects.filter(event=event, email=(email or "").lower(), state__in=LIVE_STATES).first()
 

@@ -115,6 +115,11 @@ class PublishedFigure:
     response_count: int
 
 
+def has_published_figures(event: Event) -> bool:
+    """Whether the organiser published any survey's figures (publishing moves the event's `updated_at`)."""
+    return Survey.objects.filter(event=event, results_published=True).exists()
+
+
 def published_figures(event: Event) -> list[PublishedFigure]:
     """The figures the organiser chose to publish on the event page (Qualiopi indicator 2)."""
     return [

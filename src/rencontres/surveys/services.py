@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from rencontres.events import services as events_services
 from rencontres.events.models import Event
 from rencontres.registrations.enums import RegistrationState
 from rencontres.registrations.models import Registration
@@ -145,6 +146,7 @@ def set_results_published(*, survey: Survey, published: bool) -> None:
     with transaction.atomic():
         survey.results_published = published
         survey.save(update_fields=["results_published"])
+        events_services.touch_event(survey.event)
 
 
 def event_end(event: Event) -> dt.datetime | None:

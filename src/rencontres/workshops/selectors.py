@@ -166,6 +166,13 @@ def published_restitutions(event: Event, *, registered_or_member: bool) -> list[
     return list(Workshop.objects.filter(event=event, restitution_visibility__in=allowed).select_related("session"))
 
 
+def has_published_restitution(event: Event) -> bool:
+    """Whether any restitution of the event is published, to anyone (publishing moves the event's `updated_at`)."""
+    return (
+        Workshop.objects.filter(event=event).exclude(restitution_visibility=RestitutionVisibility.UNPUBLISHED).exists()
+    )
+
+
 def can_read_restitution(workshop: Workshop, *, registered_or_member: bool) -> bool:
     if workshop.restitution_visibility == RestitutionVisibility.PUBLIC:
         return True

@@ -13,6 +13,7 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rencontres.events import services as events_services
 from rencontres.events.enums import SessionKind
 from rencontres.events.models import Session
 from rencontres.registrations.enums import RegistrationState
@@ -286,6 +287,7 @@ def publish_restitution(*, workshop: Workshop, visibility: str, intro: str = "")
         workshop.restitution_intro = intro.strip()
         workshop.restitution_published_at = timezone.now() if visibility != RestitutionVisibility.UNPUBLISHED else None
         workshop.save(update_fields=["restitution_visibility", "restitution_intro", "restitution_published_at"])
+        events_services.touch_event(workshop.event)
     return workshop
 
 

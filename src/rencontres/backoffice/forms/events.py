@@ -1,5 +1,6 @@
 """Forms of the organiser's event editor. Each cleans its input; services apply the rules."""
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -66,6 +67,39 @@ class EventCreateForm(DsfrBaseForm):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+
+class DuplicateEventForm(DsfrBaseForm):
+    """The first date of the next edition: every day of the copy moves by the same number of days."""
+
+    first_date = forms.DateField(
+        label=_("Premier jour de la nouvelle édition"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Les autres journées suivent, au même écart que dans l'édition copiée."),
+        error_messages={
+            "invalid": _("Saisissez une date, par exemple 12/10/2027."),
+            "required": _("Choisissez le premier jour."),
+        },
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        if event.starts_on:
+            # 52 weeks later by default: the same weekday next year.
+            self.fields["first_date"].initial = event.starts_on + dt.timedelta(days=364)
+
+    def clean_first_date(self):
+        value = self.cleaned_data["first_date"]
+        if not dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31):
+            raise ValidationError(_("Choisissez une date entre 2000 et 2100."))
+        return value
+
+    def shift_days(self) -> int:
+        """Days between the copied edition's first day and the new one (52 weeks for an edition without days)."""
+        if not self.event.starts_on:
+            return 364
+        return (self.cleaned_data["first_date"] - self.event.starts_on).days
 
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -18,6 +18,7 @@ from rencontres.backoffice import access as backoffice_access
 from rencontres.backoffice.forms.events import (
     DayForm,
     DocumentForm,
+    DuplicateEventForm,
     EventCreateForm,
     EventForm,
     PriceTierForm,
@@ -31,6 +32,7 @@ from rencontres.events.exceptions import EventRuleError
 from rencontres.events.models import Day, Document, Event, PriceTier, Session, Speaker
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
+from rencontres.registrations import selectors as registration_selectors
 from rencontres.registrations import services as registration_services
 
 EDITOR_TEMPLATE = "backoffice/events/event_editor.html"
@@ -375,20 +377,26 @@ def event_publish(request, event_id: int):
 
 
 @login_required
-@require_POST
 def event_unpublish(request, event_id: int):
+    """A page that says what unpublishing does, then does it on its button (never from a single click)."""
     event = _event_for_member(request, event_id)
-    services.unpublish_event(event=event)
-    messages.success(request, _("L'événement est repassé en brouillon : il n'apparaît plus dans le catalogue."))
-    return redirect("backoffice:event_edit", event.id)
+    if request.method == "POST":
+        services.unpublish_event(event=event)
+        messages.success(request, _("L'événement est repassé en brouillon : il n'apparaît plus dans le catalogue."))
+        return redirect("backoffice:event_edit", event.id)
+    context = {"event": event, "live_registrations": registration_selectors.live_registration_count(event)}
+    return render(request, "backoffice/events/event_unpublish.html", context)
 
 
 @login_required
-@require_POST
 def event_duplicate(request, event_id: int):
+    """The next edition as a draft, from the first date the organiser chooses."""
     event = _event_for_member(request, event_id)
-    with transaction.atomic():
-        copy = services.duplicate_event(event=event)
-        registration_services.copy_capacity(from_event=event, to_event=copy)
-    messages.success(request, _("Copie créée en brouillon, un an plus tard. Vérifiez les dates et les intervenants."))
-    return redirect("backoffice:event_edit", copy.id)
+    form = DuplicateEventForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            copy = services.duplicate_event(event=event, shift_days=form.shift_days())
+            registration_services.copy_capacity(from_event=event, to_event=copy)
+        messages.success(request, _("Copie créée en brouillon. Vérifiez les dates, les lieux et les intervenants."))
+        return redirect("backoffice:event_edit", copy.id)
+    return render(request, "backoffice/events/event_duplicate.html", {"event": event, "form": form})

@@ -15,6 +15,8 @@ from rencontres.organizations import access
 from rencontres.registrations import selectors as registration_selectors
 from rencontres.site import jsonld
 from rencontres.site.forms.catalogue import CatalogueFilterForm
+from rencontres.surveys import selectors as survey_selectors
+from rencontres.workshops import selectors as workshop_selectors
 
 PAGE_SIZE = 20
 PREVIEW_SIZE = 12
@@ -39,7 +41,7 @@ def _viewable_programme(request, slug: str) -> selectors.EventProgramme:
 
 
 def programme_cache_key(event: Event) -> str:
-    return f"event-programme:v4:{event.pk}:{event.updated_at.isoformat()}"
+    return f"event-programme:v5:{event.pk}:{event.updated_at.isoformat()}"
 
 
 def programme_fragments(event: Event) -> dict:
@@ -48,7 +50,8 @@ def programme_fragments(event: Event) -> dict:
     Keyed on the event's `updated_at`, which every change of the event or its programme
     moves (events.services and the admin): an edit shows at once, and a visit with the
     fragments in the cache reads no programme row (one cache read instead of seven queries
-    and the programme's rendering). Both lists of documents are kept, so the visitor
+    and the programme's rendering). Whether the event has published outcomes (workshop
+    restitutions, survey figures) is kept too, so most visits skip reading them. Both lists of documents are kept, so the visitor
     decides which one shows without entering the key.
     """
     key = programme_cache_key(event)
@@ -65,6 +68,9 @@ def programme_fragments(event: Event) -> dict:
             fragments[name] = render_to_string(f"{PROGRAMME_TEMPLATE}#documents", {"documents": documents})
         fragments["has_price_tiers"] = bool(programme.price_tiers)
         fragments["json_ld_facts"] = jsonld.programme_facts(programme)
+        fragments["has_outcomes"] = workshop_selectors.has_published_restitution(
+            event
+        ) or survey_selectors.has_published_figures(event)
         cache.set(key, fragments, PROGRAMME_CACHE_SECONDS)
     return fragments
 
