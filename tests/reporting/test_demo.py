@@ -1,4 +1,4 @@
-"""The demo's BPF: Cluny's 2021 accounting year (seed 000) in its back-office, frame D typed."""
+"""The demo's BPF: Cluny's 2021 accounting year (seed 000) in its back-office, frame C from its invoices, D typed."""
 
 import pytest
 from django.urls import reverse
@@ -29,6 +29,12 @@ def test_clunys_2021_bpf_counts_its_seminar_from_the_signed_half_days(demo):
     # Frame E: Boris Chevrot (introduction 1 h 30 + closing review 30 min), Claire Autant-Dorier (round table 1 h 45).
     assert {line.line: (line.count, line.hours) for line in report.e} == {"1": (1, 2), "2": (1, 1.75)}
     assert report.d.charges_cents == 1_040_000 and report.training_share_percent == 38
+    # Frame C from Cluny's invoices: employers on line 1, public bodies for their agents on line 3, 850 € each.
+    confirmed = event.registrations.filter(state="confirmed")
+    public = sum(1 for r in confirmed if r.payer_category == "public_body")
+    lines = {line.line: line.amount_cents for line in report.c.lines}
+    assert (lines["1"], lines["3"]) == ((14 - public) * 85_000, public * 85_000)
+    assert report.c.total_cents == 14 * 85_000
     assert bpf.training_report(organization=event.organization, year=2020).f1_total.count == 0
 
 

@@ -309,10 +309,6 @@ def training_report(*, organization: Organization, year: int) -> TrainingReport:
             _("Sans spécialité NSF, compté en « autres spécialités » (F-4) : %(titles)s.")
             % {"titles": _event_titles(no_speciality)}
         )
-    if not income.INVOICES_AVAILABLE:
-        warnings.append(
-            _("Le cadre C se remplira avec les factures et avoirs de l'exercice quand la facturation sera en service.")
-        )
     if c.unclassified_cents:
         warnings.append(_("Des montants facturés sans catégorie de financeur sont comptés en ligne 11 du cadre C."))
     if d is None:

@@ -6,12 +6,10 @@ categories frozen on each invoice line when it was issued: the line goes by who 
 
 import datetime as dt
 
+from rencontres.invoicing import selectors as invoicing_selectors
 from rencontres.organizations.models import Organization
-
-# False until the invoicing app is merged: frame C then says where its figures will come from.
-INVOICES_AVAILABLE = False
 
 
 def invoiced_amounts(organization: Organization, start: dt.date, end: dt.date) -> list[tuple[str, str, int]]:
     """Net invoiced amounts of the accounting year from `start` to `end`, by payer category and OPCO scheme."""
-    return []
+    return invoicing_selectors.invoiced_amounts(organization, end.year, period=(start, end))
