@@ -11,6 +11,11 @@ runs it in production (RENCONTRES_TASKS=database); `first_seconds` is the very f
 of the process (typst loads its fonts), on another event; `email_seconds` is the worker
 sending the queued emails with the PDFs attached (`db_worker --batch`), out of the request.
 Target: 30 trainees' certificates in < 2 s.
+
+Then a second line {"bench": "bpf", "db", "trainees", "signed_slots", "actions", "seconds"}: the
+BPF (Cerfa 10443) of last year for an organisation whose 50 training actions had 1,000
+trainees signing 20,000 counter-signed half-days in all (built with bulk_create), computed as
+the back-office page and the API compute it. Target: < 1 s.
 """
 
 from __future__ import annotations
@@ -64,6 +69,123 @@ def build_finished_training(organization, *, trainees: int, title: str):
         services.validate_slot(slot=slot, trainer_name="Claire Formatrice", signature=SIGNATURE, by=None)
     event.refresh_from_db()
     return event
+
+
+BPF_ACTIONS, BPF_HALF_DAYS = 50, 20  # 50 actions of 10 days: 1,000 trainees × 20 half-days = 20,000 signed slots
+
+
+def build_bpf_year(organization, *, trainees: int) -> tuple[int, int]:
+    """Last year's training actions of `organization`, all signed and counter-signed, rows inserted in bulk."""
+    import datetime as dt
+    import itertools
+
+    from django.utils import timezone
+
+    from rencontres.attendance.models import Attendance, AttendanceSlot
+    from rencontres.events import services as event_services
+    from rencontres.events.enums import EventFormat, TrainerStatus
+    from rencontres.events.models import Day, Session, SessionSpeaker, Speaker
+    from rencontres.registrations.models import Registration
+
+    year = dt.date.today().year - 1
+    per_action = trainees // BPF_ACTIONS
+    nsf_codes = itertools.cycle(["332", "330", "333", "315", "413", "344", "345"])
+    types = itertools.cycle(["private_employee", "public_agent", "jobseeker", "individual", "other"])
+    payers = itertools.cycle(["company", "public_body", "opco", "individual", "training_body"])
+    now = timezone.now()
+    attendances = []
+    for n in range(BPF_ACTIONS):
+        event = event_services.create_event(
+            organization=organization,
+            title=f"Action {n}",
+            format=EventFormat.FORMATION_LONGUE,
+            is_training_action=True,
+            bpf_objective="other",
+            nsf_code=next(nsf_codes),
+        )
+        first = dt.date(year, 1, 5) + dt.timedelta(days=7 * n)
+        days = Day.objects.bulk_create(
+            Day(event=event, date=first + dt.timedelta(days=d)) for d in range(BPF_HALF_DAYS // 2)
+        )
+        sessions = Session.objects.bulk_create(
+            Session(event=event, day=day, title=title, start_time=dt.time(start), end_time=dt.time(end))
+            for day in days
+            for title, start, end in (("Apports", 9, 12), ("Ateliers", 14, 17))
+        )
+        inside, outside = Speaker.objects.bulk_create(
+            [
+                Speaker(event=event, name="Claire Formatrice", trainer_status=TrainerStatus.INTERNAL),
+                Speaker(event=event, name=f"Intervenant {n}", trainer_status=TrainerStatus.EXTERNAL),
+            ]
+        )
+        SessionSpeaker.objects.bulk_create(
+            SessionSpeaker(session=session, speaker=inside if i % 2 == 0 else outside)
+            for i, session in enumerate(sessions)
+        )
+        slots = AttendanceSlot.objects.bulk_create(
+            AttendanceSlot(
+                event=event,
+                day=day,
+                half=half,
+                start_time=dt.time(start),
+                end_time=dt.time(start + 3),
+                planned_minutes=180,
+                validated_at=now,
+                trainer_name="Claire Formatrice",
+                trainer_signature=SIGNATURE,
+            )
+            for day in days
+            for half, start in (("morning", 9), ("afternoon", 14))
+        )
+        people = Registration.objects.bulk_create(
+            Registration(
+                event=event,
+                state="confirmed",
+                first_name=f"Prénom {i}",
+                last_name=f"Nom {i}",
+                email=f"stagiaire{n}-{i}@example.org",
+                job_title="travailleur social",
+                payer_kind="employer",
+                trainee_type=next(types),
+                payer_category=next(payers),
+            )
+            for i in range(per_action)
+        )
+        attendances += [
+            Attendance(
+                slot=slot, registration=person, status="present", mode="tablet", signature=SIGNATURE, signed_at=now
+            )
+            for slot in slots
+            for person in people
+        ]
+    Attendance.objects.bulk_create(attendances, batch_size=2000)
+    return year, len(attendances)
+
+
+def bpf_child(*, trainees: int, db: str) -> None:
+    from rencontres.organizations.models import Organization
+    from rencontres.reporting import bpf
+
+    organization = Organization.objects.create(name="Institut régional", slug="institut-bpf")
+    year, signed = build_bpf_year(organization, trainees=trainees)
+    bpf.training_report(organization=organization, year=year)  # the first query plans and caches, as a warm server
+    started = time.perf_counter()
+    report = bpf.training_report(organization=organization, year=year)
+    seconds = time.perf_counter() - started
+    counted = report.f1_total.count + report.g.count
+    print(
+        json.dumps(
+            {
+                "bench": "bpf",
+                "db": db,
+                "trainees": counted,
+                "signed_slots": signed,
+                "actions": len(report.events),
+                "seconds": round(seconds, 3),
+            }
+        ),
+        flush=True,
+    )
 
 
 def child(*, trainees: int, db: str) -> None:
@@ -127,6 +249,7 @@ def child(*, trainees: int, db: str) -> None:
         ),
         flush=True,
     )
+    bpf_child(trainees=1000, db=db)
 
 
 def run(db: str, trainees: int) -> None:

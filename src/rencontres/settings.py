@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "rencontres.invoicing",
     "rencontres.resources",
     "rencontres.experiences",
+    "rencontres.reporting",
     "rencontres.privacy",
     "rencontres.search",
     "rencontres.site",

@@ -103,6 +103,7 @@ PAGES = [
     "training_registration",
     "verify",
     "my_erase",
+    "training_report",
 ]
 
 
@@ -175,6 +176,7 @@ def site(db):
         "training_registration": f"/gestion/inscriptions/{trainee.id}/",
         "verify": "/verifier/",
         "my_erase": "/mon-espace/effacer-mes-donnees/",
+        "training_report": f"/gestion/organismes/{organization.id}/bpf/{dt.date.today().year - 1}/",
     }
     return organiser, pages
 

@@ -19,6 +19,7 @@ from rencontres.api.invoices import router as invoices_router
 from rencontres.api.registrations import InvalidPayload
 from rencontres.api.registrations import router as registrations_router
 from rencontres.registrations.exceptions import RegistrationError, TooManyRegistrations
+from rencontres.reporting.exceptions import ReportingError
 
 VERSION = "1.0.0"
 
@@ -122,6 +123,12 @@ def on_registration_error(request, exc: RegistrationError):
     return error_response(request, 400, exc.message, errors)
 
 
+@api.exception_handler(ReportingError)
+def on_reporting_error(request, exc: ReportingError):
+    errors = [{"field": field, "message": str(message)} for field, message in exc.errors]
+    return error_response(request, 400, exc.message, errors)
+
+
 @api.exception_handler(TooManyRegistrations)
 def on_too_many_registrations(request, exc: TooManyRegistrations):
     return error_response(request, 429, exc.message, headers={"Retry-After": str(exc.retry_after)})
@@ -175,3 +182,7 @@ api.add_router("/events/", surveys_router)
 from rencontres.api.search import router as search_router  # noqa: E402
 
 api.add_router("/", search_router)
+
+from rencontres.api.reporting import router as reporting_router  # noqa: E402
+
+api.add_router("/organizations/", reporting_router)

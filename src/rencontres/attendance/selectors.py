@@ -118,6 +118,37 @@ def event_hours(event: Event) -> EventHours:
     return EventHours(slots=slots, people=people)
 
 
+def validated_minutes(*, event_ids, start, end) -> dict[int, int]:
+    """Validated minutes per confirmed registration of these events, on their counter-signed half-days dated
+    from `start` to `end` (the BPF's accounting year).
+
+    The rule of `event_hours` (each presence counts `attended_minutes`), read as plain values for
+    a whole year of actions: 20,000 presences in ~0.1 s where instances take ~1 s. Three simple
+    reads rather than one join, so that PostgreSQL plans them well even before it has statistics
+    on freshly loaded tables (the join took 3 s then).
+    """
+    event_ids = list(event_ids)
+    planned = dict(
+        AttendanceSlot.objects.filter(
+            event_id__in=event_ids, validated_at__isnull=False, day__date__gte=start, day__date__lte=end
+        ).values_list("id", "planned_minutes")
+    )
+    confirmed = set(
+        Registration.objects.filter(event_id__in=event_ids, state=RegistrationState.CONFIRMED).values_list(
+            "id", flat=True
+        )
+    )
+    minutes: dict[int, int] = {}
+    rows = Attendance.objects.filter(slot_id__in=list(planned), registration__isnull=False).values_list(
+        "registration_id", "slot_id", "status", "minutes_missed"
+    )
+    for registration_id, slot_id, status, missed in rows:
+        if registration_id in confirmed:
+            done = attended_minutes(status=status, minutes_missed=missed, planned_minutes=planned[slot_id])
+            minutes[registration_id] = minutes.get(registration_id, 0) + done
+    return minutes
+
+
 def to_follow_up(event: Event) -> list[Attendance]:
     """Absences without excuse on counter-signed slots: whom to call (Qualiopi indicator 12)."""
     return list(

@@ -5,6 +5,7 @@ from django.http import Http404
 from rencontres.attendance.models import AttendanceSlot
 from rencontres.events.models import Event
 from rencontres.organizations import access
+from rencontres.organizations.models import Organization
 
 
 def event_for_member(user, event_id: int) -> Event:
@@ -27,3 +28,14 @@ def slot_for_member(user, slot_id: int) -> AttendanceSlot:
     if not access.can_manage_event(user, slot.event):
         raise Http404
     return slot
+
+
+def organization_for_admin(user, organization_id: int) -> Organization:
+    """The organisation if the user is one of its admins; otherwise a 404."""
+    try:
+        organization = Organization.objects.get(id=organization_id)
+    except Organization.DoesNotExist:
+        raise Http404 from None
+    if not access.is_admin(user, organization.id):
+        raise Http404
+    return organization

@@ -86,9 +86,24 @@ urlpatterns = [
     path("importer/<int:import_id>/verifie/", announcements.mark_reviewed, name="import_reviewed"),
 ]
 
-from .views import certificates, experiences, invoices, resources, surveys, theses, workshops  # noqa: E402
+from .views import certificates, experiences, invoices, reporting, resources, surveys, theses, workshops  # noqa: E402
 
 urlpatterns += [
+    path("organismes/<int:organization_id>/bpf/", reporting.training_report_home, name="training_report_home"),
+    path("organismes/<int:organization_id>/bpf/<int:year>/", reporting.training_report, name="training_report"),
+    path(
+        "organismes/<int:organization_id>/bpf/<int:year>.xlsx",
+        reporting.training_report_xlsx,
+        name="training_report_xlsx",
+    ),
+    path(
+        "organismes/<int:organization_id>/bpf/<int:year>.json",
+        reporting.training_report_json,
+        name="training_report_json",
+    ),
+    path("organismes/<int:organization_id>/exercice/", reporting.year_start, name="training_report_year_start"),
+    path("evenements/<int:event_id>/qualiopi/", reporting.event_qualiopi, name="event_qualiopi"),
+    path("evenements/<int:event_id>/qualiopi.zip", reporting.event_qualiopi_zip, name="event_qualiopi_zip"),
     path("evenements/<int:event_id>/memoires/", theses.event_theses, name="event_theses"),
     path("evenements/<int:event_id>/memoires/reglages/", theses.thesis_settings, name="thesis_settings"),
     path("evenements/<int:event_id>/jury/", theses.jury, name="jury"),

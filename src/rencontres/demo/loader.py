@@ -17,7 +17,7 @@ from rencontres.accounts.models import User
 from rencontres.certificates.demo import issue_seed_000_certificates
 from rencontres.events import services as event_services
 from rencontres.events.demo_data import DEMO_EVENTS, DEMO_ORGANISER_EMAIL
-from rencontres.events.enums import BpfObjective, PayerKind, TrainingNature
+from rencontres.events.enums import BpfObjective, PayerKind, TrainerStatus, TrainingNature
 from rencontres.events.models import PARIS, Event, PriceTier
 from rencontres.invoicing.demo import invoice_seed_000
 from rencontres.registrations import configuration as registration_configuration
@@ -25,6 +25,7 @@ from rencontres.registrations import services as registration_services
 from rencontres.registrations.demo import load_demo as load_events_and_places
 from rencontres.registrations.enums import PayerCategory, RegistrationState, TraineeType
 from rencontres.registrations.models import Registration
+from rencontres.reporting.demo import type_seed_000_figures
 
 from . import cnam, commons, days
 from .cast import CASTS, Cast, Person
@@ -142,10 +143,22 @@ def certify_cluny(event: Event, confirmed: list[Registration], *, actor) -> None
     A professional training in social work (NSF 332), each trainee typed as the BPF counts them
     from their employer, and a certificat de réalisation and an attestation for each person
     with validated hours, then one invoice per employer (issued without email: nobody in the demo is real).
+    Its trainers for the BPF's frame E: the coordinator, of the Collège (his introduction and the
+    closing review), and the sociologist of Université Jean-Monnet at the round table, from outside
+    (the seed names no one for it: our reading of « des chercheurs et des acteurs de terrain »);
+    the evening lecture, open to the public, is not training time. Then the organiser's frame D
+    for 2021.
     """
     event_services.update_event(
         event=event, training_nature=TrainingNature.TRAINING, bpf_objective=BpfObjective.OTHER, nsf_code="332"
     )
+    speakers = {speaker.name: speaker for speaker in event.speakers.all()}
+    event_services.set_trainer_status(speaker=speakers["Boris Chevrot"], trainer_status=TrainerStatus.INTERNAL)
+    sociologist = event_services.set_trainer_status(
+        speaker=speakers["Claire Autant-Dorier"], trainer_status=TrainerStatus.EXTERNAL
+    )
+    round_table = event.sessions.get(title__startswith="Table ronde")
+    event_services.set_session_speakers(session=round_table, speakers=[*round_table.speakers.all(), sociologist])
     for registration in confirmed:
         public = registration.employer_name.startswith(PUBLIC_EMPLOYERS)
         registration_services.set_training_profile(
@@ -156,3 +169,4 @@ def certify_cluny(event: Event, confirmed: list[Registration], *, actor) -> None
         )
     issue_seed_000_certificates(event)
     invoice_seed_000(event)
+    type_seed_000_figures(event.organization)

@@ -282,6 +282,15 @@ def add_speaker(*, event: Event, name: str, **fields) -> Speaker:
 
 
 @transaction.atomic
+def set_trainer_status(*, speaker: Speaker, trainer_status: str) -> Speaker:
+    """Whether the speaker trains for the action, as one of the body's own or from outside (BPF frame E)."""
+    speaker.trainer_status = trainer_status
+    speaker.full_clean()
+    speaker.save(update_fields=["trainer_status"])
+    return speaker
+
+
+@transaction.atomic
 def delete_speaker(*, speaker: Speaker) -> None:
     event = speaker.event
     speaker.delete()

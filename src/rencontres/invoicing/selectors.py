@@ -33,14 +33,20 @@ class InvoicedAmount(NamedTuple):
     net_cents: int
 
 
-def invoiced_amounts(organization: Organization, year: int) -> list[InvoicedAmount]:
-    """(payer_category, opco_scheme, net_cents): invoices less credit notes issued in that calendar year.
+def invoiced_amounts(
+    organization: Organization, year: int, *, period: tuple[dt.date, dt.date] | None = None
+) -> list[InvoicedAmount]:
+    """(payer_category, opco_scheme, net_cents): invoices less credit notes issued in that calendar year,
+    or from the first to the last day of `period` (an accounting year that is not the calendar year).
 
     Training actions only (Event.is_training_action), amounts before VAT, by the category and
     scheme frozen on each invoice line at issue: what the BPF's frame C adds up. A credit note
     counts in the year it is issued, even for an invoice of an earlier year.
     """
-    start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    if period is None:
+        start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    else:
+        start, end = period[0], period[1] + dt.timedelta(days=1)
     invoiced = InvoiceLine.objects.filter(
         invoice__organization=organization,
         invoice__issued_on__gte=start,

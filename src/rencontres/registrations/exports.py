@@ -113,3 +113,31 @@ def registrations_xlsx(event: Event, filters: selectors.ManageFilters = selector
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def journal_csv(event: Event) -> bytes:
+    """The journal of the event's registrations: every change of state, when, by whom, with its note."""
+    from .models import RegistrationLogEntry
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([_("Date"), _("N° d'inscription"), _("Prénom"), _("Nom"), _("De"), _("À"), _("Par"), _("Note")])
+    entries = (
+        RegistrationLogEntry.objects.filter(registration__event=event)
+        .select_related("registration", "actor")
+        .order_by("created_at", "id")
+    )
+    for entry in entries:
+        registration = entry.registration
+        row = [
+            timezone.localtime(entry.created_at).replace(tzinfo=None, microsecond=0),
+            registration.id,
+            registration.first_name,
+            registration.last_name,
+            entry.get_from_state_display() if entry.from_state else "",
+            entry.get_to_state_display() if entry.to_state else "",
+            entry.actor.email if entry.actor else _("la personne elle-même ou le site"),
+            entry.note,
+        ]
+        writer.writerow([_safe_cell(_french_cell(v)) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from rencontres.core import formatting
 from rencontres.core.forms import bounded_formfield
 from rencontres.events import services
 from rencontres.events.enums import DocumentKind, PayerKind
@@ -28,7 +29,11 @@ class DsfrModelForm(DsfrBaseForm, forms.ModelForm):
 
 
 class EuroAmountField(forms.Field):
-    """Accepts « 850 », « 850,50 », « 1 500 € » and gives integer cents."""
+    """Accepts « 850 », « 850,50 », « 1 500 € » and gives integer cents, up to `max_euros`."""
+
+    def __init__(self, *, max_euros: int = 1_000_000, **kwargs):
+        self.max_euros = max_euros
+        super().__init__(**kwargs)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -46,8 +51,11 @@ class EuroAmountField(forms.Field):
             raise ValidationError(_("Un montant ne peut pas être négatif."))
         if amount != amount.quantize(Decimal("0.01")):
             raise ValidationError(_("Un montant a au plus deux chiffres après la virgule."))
-        if amount > Decimal("1000000"):
-            raise ValidationError(_("Ce montant est trop élevé (1 000 000 € au plus)."))
+        if amount > self.max_euros:
+            raise ValidationError(
+                _("Ce montant est trop élevé (%(max)s au plus).")
+                % {"max": formatting.format_euros(self.max_euros * 100)}
+            )
         return int(amount * 100)
 
 

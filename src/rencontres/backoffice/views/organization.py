@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rencontres.backoffice import access as backoffice_access
 from rencontres.backoffice.forms.organization import MemberInvitationForm, MemberRoleForm, OrganizationIdentityForm
 from rencontres.organizations import access, selectors, services
 from rencontres.organizations.enums import Role
@@ -18,10 +18,7 @@ from rencontres.registrations import selectors as registration_selectors
 
 
 def _organization_for_admin(request, organization_id: int) -> Organization:
-    organization = get_object_or_404(Organization, id=organization_id)
-    if not access.is_admin(request.user, organization.id):
-        raise Http404
-    return organization
+    return backoffice_access.organization_for_admin(request.user, organization_id)
 
 
 @login_required
