@@ -114,7 +114,6 @@ def _refuse_unless_expected(slot: AttendanceSlot, registration: Registration) ->
         raise AttendanceError(_("Seules les personnes dont la place est confirmée émargent."))
 
 
-@transaction.atomic
 def sign(
     *,
     slot: AttendanceSlot,
@@ -128,16 +127,15 @@ def sign(
 ) -> Attendance:
     """The person's signature for the slot, once; refused after the counter-signature or for a stranger.
 
-    The hot path of a room signing at once: one lock on the slot's row (only its counter-signature
-    is read), then the insert; the organiser's earlier mark is looked up only when the insert meets it.
+    The hot path of a room signing at once: one transaction takes the slot's lock (only its
+    counter-signature is read) and inserts. Only when the insert meets a row already there (the
+    organiser marked the person, or they signed already) does a second transaction look at it:
+    no savepoint on the common path.
     """
     _refuse_unless_expected(slot, registration)
     strokes = clean_signature(signature)
     if strokes is None:
         raise AttendanceError(_("La signature est vide ou illisible : signez dans le cadre."), field="signature")
-    locked = AttendanceSlot.objects.select_for_update().filter(pk=slot.pk).values_list("validated_at", flat=True)
-    if locked.get() is not None:
-        raise _counter_signed()
     values = {
         "mode": mode,
         "signature": strokes,
@@ -147,15 +145,31 @@ def sign(
         "recorded_by": recorded_by,
     }
     try:
-        with transaction.atomic():
-            return Attendance.objects.create(
-                slot=slot, registration=registration, status=AttendanceStatus.PRESENT, **values
-            )
+        return _insert_signature(slot, registration, values)
     except IntegrityError:
-        existing = Attendance.objects.get(slot=slot, registration=registration)
+        return _complete_mark(slot, registration, values)
+
+
+def _refuse_if_slot_counter_signed(slot: AttendanceSlot) -> None:
+    """Locks the slot's row until the transaction ends, so that no counter-signature slips in between."""
+    locked = AttendanceSlot.objects.select_for_update().filter(pk=slot.pk).values_list("validated_at", flat=True)
+    if locked.get() is not None:
+        raise _counter_signed()
+
+
+@transaction.atomic
+def _insert_signature(slot: AttendanceSlot, registration: Registration, values: dict) -> Attendance:
+    _refuse_if_slot_counter_signed(slot)
+    return Attendance.objects.create(slot=slot, registration=registration, status=AttendanceStatus.PRESENT, **values)
+
+
+@transaction.atomic
+def _complete_mark(slot: AttendanceSlot, registration: Registration, values: dict) -> Attendance:
+    """Marked by the organiser before signing (late, ticked on paper): the signature completes the mark."""
+    _refuse_if_slot_counter_signed(slot)
+    existing = Attendance.objects.get(slot=slot, registration=registration)
     if existing.signature:
         raise AttendanceError(_("Vous avez déjà signé pour cette demi-journée."))
-    # Marked by the organiser before signing (late, ticked on paper): the signature completes it.
     for name, value in values.items():
         setattr(existing, name, value)
     existing.save(update_fields=[*values, "updated_at"])
