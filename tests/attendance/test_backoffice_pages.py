@@ -37,6 +37,9 @@ def test_an_outsider_reaches_none_of_the_attendance_pages(client, charlie, day):
     ):
         assert client.get(url).status_code == 404, url
     assert client.post(f"/gestion/emargement/{morning.id}/contresigner/", {}).status_code == 404
+    signing = client.post(f"/gestion/emargement/{morning.id}/tablette/{camille.id}/", {"signature": SIGNATURE})
+    assert signing.status_code == 404
+    assert not Attendance.objects.filter(slot=morning).exists()
 
 
 def test_the_tablet_shows_only_the_names_of_those_still_to_sign(client, alice, day):

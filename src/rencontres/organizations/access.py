@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from .enums import Role
-from .models import Organization
+from .models import Membership, Organization
 
 
 def organizations_of(user) -> "list[Organization]":
@@ -33,6 +33,13 @@ def is_admin(user, organization_id: int) -> bool:
 def can_manage_event(user, event) -> bool:
     """Members of the event's organisation manage it, whatever their role."""
     return is_member(user, event.organization_id)
+
+
+def managed_organization_ids(user):
+    """The organisations whose events the user manages, as a subquery: a lookup checks it in its own query."""
+    if not user.is_authenticated:
+        return Membership.objects.none().values("organization_id")
+    return Membership.objects.filter(user=user).values("organization_id")
 
 
 def can_view_event(user, event) -> bool:

@@ -269,7 +269,7 @@ def slot_tablet(request, slot_id: int):
 
 @login_required
 def slot_tablet_sign(request, slot_id: int, registration_id: int):
-    slot = backoffice_access.slot_for_member(request.user, slot_id)
+    slot = backoffice_access.slot_to_sign(request.user, slot_id)
     registration = _registration_of(slot, registration_id)
     form = TabletSignatureForm(request.POST or None)
     status = 200
