@@ -114,3 +114,24 @@ def test_the_download_holds_everything_of_the_person_and_nothing_of_others(organ
         "Moi, Camille D.",
     }
     assert "Autre 0" not in str(data)
+
+
+def test_the_fiches_a_person_proposed_are_in_their_download_and_no_longer_name_them_once_erased(organization):
+    from rencontres.experiences import services as experience_services
+    from rencontres.experiences.enums import CarrierKind, Stage
+
+    person = get_or_create_person(email=EMAIL)
+    common = {"department_code": "93", "stage": Stage.EXPERIMENT, "carrier_name": "CCAS", "year": 2022}
+    common["carrier_kind"] = CarrierKind.CCAS
+    fiche = experience_services.propose(
+        proposer=person, organization=organization, title="Accueil de jour", summary="Un.", contacts=EMAIL, **common
+    )
+    experience_services.propose(proposer=None, organization=organization, title="Autre", summary="Autre.", **common)
+
+    download = services.person_data(user=person)
+    assert [f["titre"] for f in download["fiches_experience_proposees"]] == ["Accueil de jour"]
+
+    services.erase_person(user=person)
+    fiche.refresh_from_db()
+    assert fiche.proposed_by is None and fiche.title == "Accueil de jour"  # the fiche stays the organisation's
+    assert services.person_data(user=person)["fiches_experience_proposees"] == []

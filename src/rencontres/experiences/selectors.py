@@ -25,6 +25,20 @@ def to_moderate(organization) -> QuerySet:
     return Experience.objects.filter(organization=organization).order_by("status", "-created_at")
 
 
+def proposed_by(user) -> list[dict]:
+    """The fiches this person proposed, for their personal-data download (RGPD art. 15)."""
+    rows = Experience.objects.filter(proposed_by=user).order_by("created_at", "id")
+    return [
+        {
+            "titre": e.title,
+            "etat": e.get_status_display(),
+            "proposee_le": e.created_at.isoformat(),
+            "contacts": e.contacts,
+        }
+        for e in rows
+    ]
+
+
 def counts_by_department() -> dict[str, int]:
     rows = published().order_by().values("department_code").annotate(n=Count("id"))
     return {row["department_code"]: row["n"] for row in rows}

@@ -78,6 +78,11 @@ def organization_for(events) -> object | None:
     return events[0].organization if events else None
 
 
+def forget_proposer(*, user) -> int:
+    """The fiches this person proposed no longer name them (RGPD art. 17); the fiche stays the organisation's."""
+    return Experience.objects.filter(proposed_by=user).update(proposed_by=None)
+
+
 def publish(*, experience: Experience) -> Experience:
     experience.status = ExperienceStatus.PUBLISHED
     experience.published_at = experience.published_at or timezone.now()

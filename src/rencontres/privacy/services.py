@@ -16,6 +16,8 @@ from rencontres.accounts import services as account_services
 from rencontres.attendance import selectors as attendance_selectors
 from rencontres.attendance import services as attendance_services
 from rencontres.events import selectors as event_selectors
+from rencontres.experiences import selectors as experience_selectors
+from rencontres.experiences import services as experience_services
 from rencontres.organizations import access
 from rencontres.registrations import selectors as registration_selectors
 from rencontres.registrations import services as registration_services
@@ -61,6 +63,7 @@ def person_data(*, user) -> dict:
             for registration in registrations
         ],
         "presences_sans_inscription": attendance_selectors.walk_ins_of_address(user.email),
+        "fiches_experience_proposees": experience_selectors.proposed_by(user),
     }
 
 
@@ -104,6 +107,7 @@ def erase_person(*, user, now: dt.datetime | None = None) -> int:
                 )
             count += anonymise_registration(registration_id=registration.id, reason=reason, now=now)
         attendance_services.anonymise_walk_ins(email=user.email, now=now)
+        experience_services.forget_proposer(user=user)
         account_services.close_account(user=user)
     return count
 
