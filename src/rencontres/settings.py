@@ -177,7 +177,13 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{DATA_DIR / 'rencontres.sqlite3'}", conn_max_age=60)}
+# Connections are kept for a minute, and checked before a request reuses one: after a database
+# restart each worker would otherwise answer one more error on its dead connection.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'rencontres.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The default database lives in DATA_DIR; a fresh clone does not have it yet.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -193,13 +199,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections are kept between requests (conn_max_age above): opening one, running the
     # PRAGMAs and re-reading the schema costs about 2 ms of CPU, a third of an event page.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("RENCONTRES_TEST_SQLITE", None)}
-elif env_flag("RENCONTRES_PG_PREPARED_STATEMENTS", True):
+else:
+    # A database that does not answer (frozen, or its host gone) fails a request after this many
+    # seconds, with the 503 page, instead of holding every worker for as long as it hangs.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("RENCONTRES_DATABASE_CONNECT_TIMEOUT", "5")),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3" and env_flag(
+    "RENCONTRES_PG_PREPARED_STATEMENTS", True
+):
     # Parameters sent apart from the query text, and a statement run twice on a connection
     # is prepared: PostgreSQL stops re-planning the same small queries and psycopg stops
     # quoting values. Measured on registering: 1.9 -> 1.1 ms of database CPU and 4.7 -> 3.9 ms
     # of Python per registration. Set it to 0 behind a pooler in transaction mode that
     # cannot keep prepared statements (PgBouncer before 1.21).
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
+    DATABASES["default"]["OPTIONS"] |= {"server_side_binding": True, "prepare_threshold": 2}
 
 # One cache shared by every process: the event page keeps its programme fragments in it, and
 # allauth's and the registration form's rate limits count in it, so that two workers allow
@@ -347,6 +362,21 @@ OPERATOR = {
     "accessibility_audit": os.environ.get("RENCONTRES_ACCESSIBILITY_AUDIT", ""),
 }
 
+
+def admins(value: str) -> list[tuple[str, str]]:
+    """RENCONTRES_ADMINS, comma-separated addresses, as Django's ADMINS: who is mailed each server error."""
+    return [(address.split("@")[0], address) for address in (a.strip() for a in value.split(",")) if address]
+
+
+# Each server error (a bug: a 500) is mailed to these addresses with its traceback, so that the
+# error page's "l'équipe a été prévenue" is true; without any, the page does not say it. A
+# database outage is not mailed (one line per failed request in the log, core/views.py):
+# watching the database is the monitoring's job, and an outage would send one mail a request.
+ADMINS = admins(os.environ.get("RENCONTRES_ADMINS", ""))
+SERVER_EMAIL = os.environ.get("RENCONTRES_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Django's own logging mails ADMINS each "Internal Server Error" (its "django" logger's
+# mail_admins handler, outside debug), through the outgoing mail settings above.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,6 +6,7 @@ answered — always JSON `{"detail": "<French sentence saying what to fix>"}` wi
 plus `errors` (one entry per field) when the input is at fault. A server error is a bug.
 """
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from rencontres.api.events import router as events_router
 from rencontres.api.invoices import router as invoices_router
 from rencontres.api.registrations import InvalidPayload
 from rencontres.api.registrations import router as registrations_router
+from rencontres.core.views import database_unavailable
 from rencontres.registrations.exceptions import RegistrationError, TooManyRegistrations
 from rencontres.reporting.exceptions import ReportingError
 
@@ -30,7 +32,10 @@ DESCRIPTION = gettext_lazy(
     "l'en-tête `Authorization: Bearer <jeton>`. Un jeton se crée dans l'administration ou avec "
     "la commande `rencontres create_api_token IDENTIFIANT_ORGANISME USAGE` ; il n'est affiché qu'une fois.\n\n"
     'Toute erreur est une réponse JSON `{"detail": "..."}` en français qui dit quoi corriger ; '
-    'les erreurs de saisie ajoutent `errors`, une liste de `{"field", "message"}`.'
+    'les erreurs de saisie ajoutent `errors`, une liste de `{"field", "message"}`.\n\n'
+    "Une réponse 503 (base de données momentanément indisponible) porte l'en-tête `Retry-After` : "
+    "renvoyez la même demande après ce nombre de secondes. L'inscription est idempotente : "
+    "une même adresse n'est jamais inscrite deux fois au même événement."
 )
 
 
@@ -159,6 +164,13 @@ HTTP_ERROR_MESSAGES = {
 def on_http_error(request, exc: HttpError):
     detail = str(HTTP_ERROR_MESSAGES.get(exc.message, exc.message))
     return error_response(request, exc.status_code, detail)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def on_database_unavailable(request, exc):
+    """A 503 to retry after Retry-After, logged in one line (core.views.database_unavailable)."""
+    return database_unavailable(request, exc)
 
 
 @api.exception_handler(Http404)
