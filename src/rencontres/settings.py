@@ -337,6 +337,11 @@ TASKS = {
     }
 }
 
+# How long a task's claim on its work holds (seconds): a worker killed mid-task leaves a claim
+# that expires after this, and `rencontres requeue_stale_tasks` puts back in the queue the tasks
+# left running longer than this. Longer than any task takes (a batch of PDFs: seconds).
+TASK_LEASE_SECONDS = int(os.environ.get("RENCONTRES_TASK_LEASE_SECONDS", "300"))
+
 DSFR_MARK_OPTIONAL_FIELDS = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
 SITE_TITLE = os.environ.get("RENCONTRES_SITE_TITLE", "Rencontres")

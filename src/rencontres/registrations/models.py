@@ -213,7 +213,9 @@ class Registration(models.Model):
     opco_scheme = models.CharField(_("dispositif de l'OPCO"), max_length=20, choices=OpcoScheme.choices, blank=True)
     offer_expires_at = models.DateTimeField(_("à confirmer avant"), null=True, blank=True)
     commitment_received_at = models.DateTimeField(_("engagement écrit reçu le"), null=True, blank=True)
-    # Set by the task that sends the acknowledgement, so that it leaves once (see tasks.acknowledge_registration).
+    # The task that sends the acknowledgement claims it for a lease, then marks it sent, so that
+    # it leaves once even with several workers, one of them killed (see tasks.acknowledge_registration).
+    acknowledgement_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     acknowledged_at = models.DateTimeField(_("accusé de réception envoyé le"), null=True, blank=True, editable=False)
     last_reminder_on = models.DateField(null=True, blank=True, editable=False)
     # Set once, when the person's data is removed (their request, or the organisation's retention

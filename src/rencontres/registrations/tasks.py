@@ -17,13 +17,15 @@ def acknowledge_registration(event_id: int, email: str) -> None:
 
     Queued by `services.register` before it takes the event lock, by address since the
     registration has no id yet; a repeated submission queues another one that finds the
-    acknowledgement already claimed and sends nothing.
+    acknowledgement already claimed or sent and sends nothing. Claimed for a lease, marked
+    sent after the mail server took it (see `services.claim_acknowledgement`).
     """
     from . import emails, services
 
     registration_id = services.claim_acknowledgement(event_id=event_id, email=email)
     if registration_id is not None:
         emails.send_registration_email("acknowledgement", registration_id)
+        services.mark_acknowledged(registration_id=registration_id)
 
 
 @task()
