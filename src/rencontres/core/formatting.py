@@ -77,3 +77,14 @@ def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only
         "start": formats.date_format(start, "j F Y"),
         "end": formats.date_format(end, "j F Y"),
     }
+
+
+def format_hours(hours) -> str:
+    """A duration in hours as papers write it: 90 → « 90 h », 10.5 → « 10 h 30 » (never « 90,0 » nor « heures »)."""
+    if hours is None:
+        return ""
+    total_minutes = round(float(hours) * 60)
+    whole, minutes = divmod(total_minutes, 60)
+    if minutes:
+        return f"{whole}{NBSP}h{NBSP}{minutes:02d}"
+    return f"{whole}{NBSP}h"
