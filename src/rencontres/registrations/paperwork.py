@@ -99,6 +99,7 @@ def _payer_party(registration: Registration) -> dict:
     """The party who pays, as an agreement names it: name and address (and SIRET, contact)."""
     if registration.payer_kind == PayerKind.OPCO:
         lines = [_("pour le compte de %(employer)s") % {"employer": registration.employer_name}]
+        lines = lines if registration.employer_name else []
         name = registration.payer_name
     else:
         lines = [registration.employer_address or _missing()]
@@ -285,7 +286,7 @@ def _labels(kind: str) -> dict:
         "organization_party": _("ci-après « l'organisme de formation »"),
         "payer_party": _("ci-après « le financeur »"),
         "trainee_party": _("ci-après « le stagiaire »"),
-        "trainee_address": _("Adresse : ______________________________________________"),
+        "trainee_address": _("Adresse :"),
         "client": _("Financeur"),
         "trainee": _("Stagiaire"),
         "training": _("Action de formation"),
