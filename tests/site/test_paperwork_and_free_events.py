@@ -65,6 +65,7 @@ def test_registering_to_a_free_event_with_its_one_free_tier_needs_no_choice_and_
     (message,) = mail.outbox
     assert _mentions_paper(message.body) == []
     assert _mentions_paper(message.alternatives[0][0]) == []
+    assert "TVA" not in message.body and "Tarif" not in message.body  # no price line for a free place
 
 
 def test_the_personal_space_of_a_free_registration_offers_no_paper(client, organization):
