@@ -250,6 +250,11 @@ class Registration(models.Model):
         return self.state in LIVE_STATES
 
     @property
+    def pays_own_training(self) -> bool:
+        """Paying for themselves, the person signs a training contract, not an agreement (Code du travail, L. 6353-3)."""
+        return self.payer_kind == PayerKind.INDIVIDUAL
+
+    @property
     def holds_place(self) -> bool:
         return self.state in PLACE_HOLDING_STATES
 

@@ -63,7 +63,9 @@ def registration_problems(*, applicant: Applicant, payer: Payer) -> list[tuple[s
     An employer paying needs its name, address and a contact; an OPCO, its name and a
     contact; a SIRET, when given, has 14 digits.
     """
-    kind = payer.price_tier.payer_kind if payer.price_tier is not None else None
+    # A free place has nobody paying for it: nothing to ask of an employer or an OPCO.
+    paid = payer.price_tier is not None and payer.price_tier.amount_cents > 0
+    kind = payer.price_tier.payer_kind if paid else None
     missing = []
     if kind == PayerKind.EMPLOYER:
         missing = [

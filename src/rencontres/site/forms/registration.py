@@ -112,9 +112,18 @@ class RegistrationForm(DsfrBaseForm):
         self.event = event
         super().__init__(*args, **kwargs)
         tiers = list(event.price_tiers.all())
-        if tiers:
+        # A free event asks nobody who pays, and mentions no quote or agreement (issue 11).
+        self.is_free = not any(tier.amount_cents for tier in tiers)
+        self.only_free_tier = tiers[0] if self.is_free and len(tiers) == 1 else None
+        if self.is_free:
+            del self.fields["employer_address"], self.fields["employer_siret"]
+            self.fields["employer_name"].help_text = _("Facultatif : la structure où vous travaillez.")
+        if tiers and self.only_free_tier is None:
             self.fields["price_tier"].queryset = event.price_tiers.all()
             self.fields["price_tier"].label_from_instance = lambda t: f"{t.label} — {format_euros(t.amount_cents)}"
+            if self.is_free:
+                self.fields["price_tier"].label = _("Votre tarif")
+                self.fields["price_tier"].error_messages["required"] = _("Choisissez votre tarif.")
         else:
             del self.fields["price_tier"]
         if not any(t.payer_kind == PayerKind.OPCO for t in tiers):
@@ -183,6 +192,8 @@ class RegistrationForm(DsfrBaseForm):
 
     def clean(self):
         data = super().clean()
+        if self.only_free_tier is not None:
+            data["price_tier"] = self.only_free_tier
         # The service's own rules (payer, SIRET), shown here with the other fields' errors at once.
         for field, message in registration_problems(applicant=self._applicant(data), payer=self._payer(data)):
             if field in self.fields:
