@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registrations', '0006_application_files_without_approval'),
+        ('registrations', '0007_acknowledgement_lease'),
     ]
 
     operations = [
