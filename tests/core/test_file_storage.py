@@ -6,6 +6,10 @@ with a storage that has no folder at all (Django's InMemoryStorage): any code le
 file by its path would fail there, as it would on S3 or on another app server.
 """
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import InMemoryStorage, storages
@@ -97,6 +101,38 @@ def test_the_s3_options_build_django_storages_s3_storage_without_reaching_the_ne
     url = storage.url("documents/programme.pdf")  # signed locally
     assert url.startswith("https://s3.example.test/fichiers/instance-a/documents/programme.pdf?")
     assert "Signature=" in url or "X-Amz-Signature=" in url
+
+
+def _rencontres(tmp_path, *args, **env) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("RENCONTRES_", "DJANGO_", "AWS_"))}
+    environment |= {"RENCONTRES_DATA_DIR": str(tmp_path), "RENCONTRES_DEBUG": "1", **env}
+    command = [sys.executable, "-m", "rencontres.cli", *args]
+    return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=60)
+
+
+def test_the_site_started_with_an_s3_address_stores_files_in_that_bucket(django_storages, tmp_path):
+    shown = "from django.core.files.storage import storages; s = storages['default']; print(type(s).__name__, s.bucket_name, s.location)"
+
+    result = _rencontres(
+        tmp_path,
+        "shell",
+        "-c",
+        shown,
+        RENCONTRES_STORAGE_URL="s3://rencontres-fichiers/instance-a?endpoint_url=https://s3.example.test",
+        AWS_ACCESS_KEY_ID="test-key",
+        AWS_SECRET_ACCESS_KEY="test-secret",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["S3Storage", "rencontres-fichiers", "instance-a"]
+
+
+def test_the_site_refuses_to_start_with_a_malformed_storage_address_in_french(tmp_path):
+    result = _rencontres(tmp_path, "check", RENCONTRES_STORAGE_URL="/srv/partage/fichiers")
+
+    assert result.returncode != 0
+    assert "RENCONTRES_STORAGE_URL='/srv/partage/fichiers' n'est pas comprise" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 IN_MEMORY = {"default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
