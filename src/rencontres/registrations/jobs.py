@@ -3,8 +3,9 @@
 Each job claims its rows with a conditional UPDATE and acts only if it changed exactly one
 row, so two workers running at once never send the same email twice (healthchecks' sendalerts):
 cron may fire the same command on two app servers at the same minute. The claim and the queued
-email commit together, so a run that dies between them sends nothing and leaves the row to the
-next run. The tests swap the claims for unconditional ones to show the race they close.
+email are one transaction: a run that dies before its commit leaves the row to the next run, and
+with the database task queue a committed claim always has its email queued. The tests swap the
+claims for unconditional ones to show the race they close.
 """
 
 import datetime as dt
