@@ -37,6 +37,7 @@ urlpatterns = [
     path("evenements/<int:event_id>/inscriptions/decision/", registrations.decide, name="decide"),
     path("questions/<int:question_id>/supprimer/", registrations.question_delete, name="question_delete"),
     path("invitations/<int:invitation_id>/supprimer/", registrations.invitation_delete, name="invitation_delete"),
+    path("invitations/<int:invitation_id>/renvoyer/", registrations.invitation_resend, name="invitation_resend"),
     path("inscriptions/<int:registration_id>/", registrations.detail, name="registration_detail"),
     path(
         "inscriptions/<int:registration_id>/formation/",

@@ -18,7 +18,7 @@ from rencontres.events.models import Day, Event
 from rencontres.events.selectors import EventProgramme
 
 from . import availability, links, selectors
-from .models import Registration
+from .models import Invitation, Registration
 
 
 def _send(template: str, to: list[str], context: dict, *, attachments=()) -> None:
@@ -178,6 +178,30 @@ def send_registration_email(email_name: str, registration_id: int, **params) -> 
     if registration.anonymised_at is not None:
         return  # queued before the person's data was removed: there is nobody left to write to
     REGISTRATION_EMAILS[email_name](registration, **params)
+
+
+def send_invitation(invitation_id: int) -> None:
+    """To an invited address: the event, what they need to come, and their own link to register.
+
+    An invitation withdrawn before its turn is not sent.
+    """
+    invitation = (
+        Invitation.objects.select_related("event__organization", "event__venue").filter(pk=invitation_id).first()
+    )
+    if invitation is None:
+        return
+    event = invitation.event
+    programme = event_selectors.programme_of(event)
+    context = {
+        "invitation": invitation,
+        "event": event,
+        "organization": event.organization,
+        "event_url": absolute_url(event.get_absolute_url()),
+        "register_url": absolute_url(links.invitation_path(invitation)),
+        "days": _days_with_times(programme),
+        "venues": programme.venues,
+    }
+    _send("invitation", [invitation.email], context)
 
 
 def send_minimum_report(event_id: int) -> None:

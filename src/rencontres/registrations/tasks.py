@@ -27,6 +27,14 @@ def acknowledge_registration(event_id: int, email: str) -> None:
 
 
 @task()
+def send_invitation(invitation_id: int) -> None:
+    """Send an invited address its invitation email with its personal link."""
+    from . import emails
+
+    emails.send_invitation(invitation_id)
+
+
+@task()
 def send_minimum_report(event_id: int) -> None:
     from . import emails
 

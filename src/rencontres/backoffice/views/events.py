@@ -32,6 +32,7 @@ from rencontres.events.exceptions import EventRuleError
 from rencontres.events.models import Day, Document, Event, PriceTier, Session, Speaker
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
+from rencontres.registrations import configuration as registration_configuration
 from rencontres.registrations import selectors as registration_selectors
 from rencontres.registrations import services as registration_services
 
@@ -368,11 +369,16 @@ def document_delete(request, document_id: int):
 def event_publish(request, event_id: int):
     event = _event_for_member(request, event_id)
     try:
-        services.publish_event(event=event)
+        with transaction.atomic():
+            event = services.publish_event(event=event)
+            # The addresses invited while it was a draft get their invitation now.
+            invited = registration_configuration.send_pending_invitations(event=event)
     except EventRuleError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("L'événement est publié : il apparaît dans le catalogue."))
+        if invited:
+            messages.info(request, _("%(n)s invitation(s) envoyée(s).") % {"n": invited})
     return redirect("backoffice:event_edit", event.id)
 
 
