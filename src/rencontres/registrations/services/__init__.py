@@ -14,6 +14,7 @@ from .history import record_past_cancellation, record_past_registration
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
+from .schedule import notify_schedule_change
 from .training_profile import set_training_profile
 from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
 
@@ -33,6 +34,7 @@ __all__ = [
     "expire_offers",
     "fill_free_places",
     "normalize_email",
+    "notify_schedule_change",
     "promote",
     "queue_email",
     "record_commitment",
