@@ -164,3 +164,33 @@ def test_the_service_tells_nobody_without_changes(event, after_commit):
     with after_commit():
         assert services.notify_schedule_change(event=event, changes=[]) == 0
     assert mail.outbox == []
+
+
+def test_a_months_module_given_its_precise_date_in_the_back_office(client, alice, organization, after_commit):
+    """Seed 004: « le calendrier précis sera transmis au mois de septembre »."""
+    event = make_event(organization, capacity=5, days=(dt.date(2030, 11, 1),))
+    day = event.days.get()
+    event_services.update_day(day=day, date=day.date, is_month_only=True)
+    register(event, "anne@example.org")
+    mail.outbox.clear()
+    client.force_login(alice)
+    assert client.get(reverse("backoffice:day_edit", args=[day.id])).status_code == 200
+    with after_commit():
+        response = client.post(
+            reverse("backoffice:day_edit", args=[day.id]), {"date": "2030-11-18", "title": "Module 1"}, follow=True
+        )
+    assert "Journée enregistrée." in response.content.decode()
+    (message,) = mail.outbox
+    assert "Dates : novembre 2030 → désormais lundi 18 novembre 2030" in message.body
+    assert "Horaires de" not in message.body  # the day moved, its sessions' times did not
+    assert "lundi 18 novembre 2030, 9\u00a0h – 10\u00a0h" in message.body  # the schedule as it now is
+
+
+def test_the_day_page_refuses_a_bad_date_in_french_and_other_organisations(client, alice, charlie, event):
+    day = event.days.get()
+    client.force_login(alice)
+    response = client.post(reverse("backoffice:day_edit", args=[day.id]), {"date": "31/02/2030"})
+    assert response.status_code == 400 and "Indiquez une date, par exemple 14/03/2030." in response.content.decode()
+    assert mail.outbox == []
+    client.force_login(charlie)
+    assert client.get(reverse("backoffice:day_edit", args=[day.id])).status_code == 404

@@ -34,6 +34,8 @@ class ScheduleChange:
 @dataclass(frozen=True)
 class _SessionSlot:
     title: str
+    day_id: int
+    times: str
     when: str
     place: str
     mode: str
@@ -59,6 +61,8 @@ def schedule_of(event: Event) -> Schedule:
         times = format_time_range(session.start_time, session.end_time)
         slots[session.id] = _SessionSlot(
             title=session.title,
+            day_id=session.day_id,
+            times=times,
             when=f"{day}, {times}" if times else day,
             place=event_location(event, session.venue) if session.venue_id else "",
             mode=session.get_mode_display(),
@@ -85,7 +89,8 @@ def schedule_changes(before: Schedule, after: Schedule) -> list[ScheduleChange]:
         if new is None:
             continue
         title = {"title": new.title}
-        if old.when != new.when:
+        # A day moved is told once, as « Dates »; its sessions keep their times.
+        if old.day_id != new.day_id or old.times != new.times:
             changes.append(ScheduleChange(_("Horaires de « %(title)s »") % title, old.when, new.when))
         if old.place != new.place:
             changes.append(

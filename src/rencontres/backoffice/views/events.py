@@ -232,6 +232,24 @@ def day_add(request, event_id: int):
 
 
 @login_required
+def day_edit(request, day_id: int):
+    """A day's date, title, month only: seed 004 gives the precise dates of its modules later in the year."""
+    day = get_object_or_404(Day, id=day_id)
+    event = _event_for_member(request, day.event_id)
+    form = DayForm(request.POST or None, instance=day)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            with watch_schedule(event) as changes:
+                services.update_day(day=day, **form.cleaned_data)
+            told = registration_services.notify_schedule_change(event=event, changes=changes)
+        messages.success(request, _("Journée enregistrée."))
+        _say_who_is_told(request, told)
+        return redirect(reverse("backoffice:event_edit", args=[event.id]) + f"#day-{day.id}")
+    status = 400 if form.errors else 200
+    return render(request, "backoffice/events/day_edit.html", {"form": form, "day": day, "event": event}, status=status)
+
+
+@login_required
 @require_POST
 def day_delete(request, day_id: int):
     day = get_object_or_404(Day, id=day_id)
