@@ -101,7 +101,7 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
     people = cast.persons()
     if event.is_invitation_only:
         emails = [person.email for person in people] + list(cast.invited_without_registering)
-        registration_configuration.add_invitations(event=event, emails=emails)
+        registration_configuration.add_invitations(event=event, emails=emails, send=False)
     tiers = {tier.payer_kind: tier for tier in event.price_tiers.all()}
     pieces = registration_services.settings_of(event).application_file_labels
     timeline = []

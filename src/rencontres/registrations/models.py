@@ -141,6 +141,8 @@ class Invitation(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("adresse électronique"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # When its email last left (None: never sent, e.g. added while the event was a draft).
+    sent_at = models.DateTimeField(_("invitation envoyée le"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["email"]

@@ -29,6 +29,22 @@ def acknowledge_registration(event_id: int, email: str) -> None:
 
 
 @task()
+def send_invitation(invitation_id: int) -> None:
+    """Send an invited address its invitation email with its personal link."""
+    from . import emails
+
+    emails.send_invitation(invitation_id)
+
+
+@task()
+def send_payer_schedule_change(event_id: int, email: str, registration_ids: list[int], changes: list[dict]) -> None:
+    """Tell a payer's contact that the schedule of the event they pay for changed."""
+    from . import emails
+
+    emails.payer_schedule_changed(event_id, email, registration_ids, changes)
+
+
+@task()
 def send_minimum_report(event_id: int) -> None:
     from . import emails
 

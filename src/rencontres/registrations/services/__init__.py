@@ -22,6 +22,7 @@ from .registering import (
     register,
     registration_problems,
 )
+from .schedule import notify_schedule_change
 from .training_profile import set_training_profile
 from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
 
@@ -42,6 +43,7 @@ __all__ = [
     "expire_offers",
     "fill_free_places",
     "normalize_email",
+    "notify_schedule_change",
     "promote",
     "queue_email",
     "record_commitment",

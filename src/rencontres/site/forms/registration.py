@@ -108,9 +108,15 @@ class RegistrationForm(DsfrBaseForm):
         required=False,
     )
 
-    def __init__(self, *args, event, **kwargs):
+    def __init__(self, *args, event, invited_email: str = "", **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
+        if invited_email:
+            # Opened from an invitation email: the invited address, which the invitation check accepts.
+            self.fields["email"].initial = invited_email
+            self.initial["email"] = invited_email
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("L'adresse à laquelle vous avez reçu l'invitation.")
         tiers = list(event.price_tiers.all())
         # A free event asks nobody who pays, and mentions no quote or agreement (issue 11).
         self.is_free = not any(tier.amount_cents for tier in tiers)
