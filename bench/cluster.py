@@ -24,6 +24,8 @@ Then it checks, one JSON line each (`"check"`, `"ok"` and the figures):
 - sign_in_limit: codes asked for one address alternately through both servers are limited
   once across both (allauth's 3 per minute per address);
 - files: a document uploaded through one server downloads, identical, through the other;
+- periodic_twice: `send_reminders` and `expire_offers` started twice at the same instant (cron
+  on two hosts): each person reminded once, the lapsed offer passed on to one person, once;
 - restart_fast, crash (unless --no-faults or --database-url): a rush during which PostgreSQL
   is restarted (`pg_ctl restart -m fast`), then stopped at once (`-m immediate`) and started
   5 s later; clients retry on 503 and lost connections with the same address. Per fault:
@@ -68,6 +70,8 @@ RETRY_FOR_SECONDS = 60.0
 TASK_LEASE_SECONDS = 5
 REDIS_URL = "redis://127.0.0.1:6379/7"
 SIGN_IN_CODES_PER_ADDRESS = 3  # allauth's default "request_login_code": "3/m/key"
+REMINDED = 20
+REMINDER_EVENT = "Matinée de demain"
 ORGANISER = ("coordination@ccas-bobigny.example", "mot-de-passe-du-banc-d-essai")
 PG_BIN = Path("/usr/lib/postgresql")
 
@@ -117,7 +121,54 @@ def child_setup(*, count: int, out: Path) -> None:
         registration_services.set_capacity(event=event, capacity_max=PLACES)
         event_services.publish_event(event=event)
         events.append({"id": event.id, "slug": event.slug})
-    out.write_text(json.dumps(events))
+    out.write_text(json.dumps({"events": events, "periodic": periodic_setup(organization)}))
+
+
+def periodic_setup(organization) -> dict:
+    """What the periodic commands find to do: reminders of an event tomorrow, an offer that ran out.
+
+    The offer's deadline is moved into the past by hand: waiting `offer_hours` is not a bench.
+    """
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from rencontres.events import services as event_services
+    from rencontres.events.enums import EventFormat
+    from rencontres.registrations import services as registration_services
+    from rencontres.registrations.enums import RegistrationState
+    from rencontres.registrations.models import Registration
+
+    def event_on(date, title, places):
+        event = event_services.create_event(
+            organization=organization,
+            title=title,
+            format=EventFormat.JOURNEE,
+            registration_opens_at=timezone.now() - dt.timedelta(days=1),
+            contact_email="contact@ccas-bobigny.example",
+        )
+        day = event_services.add_day(event=event, date=date)
+        event_services.add_session(day=day, title="Plénière", start_time=dt.time(9), end_time=dt.time(17))
+        registration_services.set_capacity(event=event, capacity_max=places)
+        return event_services.publish_event(event=event)
+
+    def applicant(email):
+        return registration_services.Applicant(
+            first_name="Camille", last_name=email.split("@")[0], email=email, job_title="CESF"
+        )
+
+    tomorrow = event_on(timezone.localdate() + dt.timedelta(days=1), "Matinée de demain", 50)
+    reminded = [f"reminder-{n}@example.org" for n in range(REMINDED)]
+    for email in reminded:
+        registration_services.register(event=tomorrow, applicant=applicant(email))
+    one_place = event_on(timezone.localdate() + dt.timedelta(days=30), "Atelier d'une place", 1)
+    first, offered, next_waiting = "first@example.org", "offered@example.org", "next-waiting@example.org"
+    for email in (first, offered, next_waiting):
+        registration_services.register(event=one_place, applicant=applicant(email))
+    registration_services.cancel(registration=Registration.objects.get(event=one_place, email=first))
+    late = Registration.objects.filter(event=one_place, email=offered, state=RegistrationState.OFFERED)
+    late.update(offer_expires_at=timezone.now() - dt.timedelta(minutes=1))
+    return {"reminded": reminded, "one_place_event": one_place.id, "offered": offered, "next_waiting": next_waiting}
 
 
 # ---------------------------------------------------------------------------
@@ -675,6 +726,47 @@ def files_check(cluster: Cluster, url: str, event: dict) -> dict:
     }
 
 
+def periodic_check(mail: CountingMailServer, url: str, env: dict, periodic: dict) -> dict:
+    """send_reminders and expire_offers started twice at the same instant, as cron on two hosts would."""
+    for command in ("send_reminders", "expire_offers"):
+        runs = [
+            subprocess.Popen([str(BIN / "rencontres"), command], env=env, cwd=REPO, stdout=subprocess.DEVNULL)
+            for _host in (1, 2)
+        ]
+        for process in runs:
+            process.wait(120)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and tasks_left(url) != (0, 0):
+        time.sleep(0.5)
+    time.sleep(1)
+    reminder = f"C'est demain : {REMINDER_EVENT}"
+    reminders = [sum(reminder in subject for subject in mail.subjects[address]) for address in periodic["reminded"]]
+    offers = mail.subjects[periodic["next_waiting"]]
+    states = dict(
+        query(
+            url,
+            "SELECT email, state FROM registrations_registration WHERE event_id = %s",
+            [periodic["one_place_event"]],
+        )
+    )
+    result = {
+        "check": "periodic_twice",
+        "reminders_expected": len(reminders),
+        "reminders_sent": sum(reminders),
+        "reminded_twice": sum(n > 1 for n in reminders),
+        "offers_to_next_waiting": sum("Une place s'est libérée" in subject for subject in offers),
+        "expired_offer_state": states.get(periodic["offered"]),
+        "next_waiting_state": states.get(periodic["next_waiting"]),
+    }
+    result["ok"] = (
+        result["reminders_sent"] == len(reminders)
+        and result["reminded_twice"] == 0
+        and result["offers_to_next_waiting"] == 1
+        and result["next_waiting_state"] == "offered"
+    )
+    return result
+
+
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
@@ -745,7 +837,8 @@ def run(
             )
             if result.returncode != 0:
                 raise RuntimeError(result.stderr[-3000:])
-            one_server_event, rush_event, files_event, fast_event, crash_event = json.loads(events_path.read_text())
+            setup = json.loads(events_path.read_text())
+            one_server_event, rush_event, files_event, fast_event, crash_event = setup["events"]
             cluster = stack.enter_context(Cluster(env, folder, server_workers=server_workers))
             started = {"migrate_s": round(migrated - clock[0], 1), "seconds": round(time.monotonic() - clock[0], 1)}
             emit(json.dumps({"started": "cluster", **started}))
@@ -782,6 +875,7 @@ def run(
             )
             report(sign_in_limit_check(cluster, mail))
             report(files_check(cluster, url, files_event))
+            report(periodic_check(mail, url, env, setup["periodic"]))
             if faults and own is not None:
                 fault_requests = min(1000, registrations)
                 report(

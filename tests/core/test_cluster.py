@@ -59,3 +59,10 @@ def test_sign_in_codes_are_limited_once_across_both_servers(checks):
 
 def test_a_file_uploaded_through_one_server_downloads_through_the_other(checks):
     assert checks["files"]["ok"], checks["files"]
+
+
+def test_the_periodic_commands_started_twice_at_once_remind_and_promote_once(checks):
+    periodic = checks["periodic_twice"]
+    assert periodic["reminders_sent"] == periodic["reminders_expected"] == cluster.REMINDED
+    assert periodic["reminded_twice"] == 0
+    assert (periodic["offers_to_next_waiting"], periodic["next_waiting_state"]) == (1, "offered")
