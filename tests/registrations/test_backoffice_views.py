@@ -301,3 +301,20 @@ def test_payers_are_counted_under_the_labels_of_their_kind(client, alice, organi
     page = client.get(manage_url(event)).content.decode()
 
     assert "<li>OPCO : 1</li>" in page and "<li>Gratuit : 1</li>" in page
+
+
+def test_a_training_body_missing_its_siret_is_warned_before_it_issues_a_paper(client, alice, organization):
+    """Issue 11, point 1: warned before a paper is issued, not only on the dashboard."""
+    organization.is_training_body, organization.siret = True, ""
+    organization.save(update_fields=["is_training_body", "siret"])
+    event = make_event(organization, capacity=3)
+    registration = register(event, price_tier=add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=85000))
+    client.force_login(alice)
+    detail = reverse("backoffice:registration_detail", args=[registration.id])
+
+    assert "Il manque à votre organisme le SIRET" in client.get(detail).content.decode()
+
+    organization.siret, organization.training_body_number = "21710270600015", "26710000171"
+    organization.street, organization.postcode, organization.city = "1 place de l'Hôtel de Ville", "71000", "Mâcon"
+    organization.save()
+    assert "Il manque à votre organisme" not in client.get(detail).content.decode()
