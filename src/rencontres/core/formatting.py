@@ -53,6 +53,11 @@ def format_day(date: dt.date, *, month_only: bool = False) -> str:
     return formats.date_format(date, "l j F Y")
 
 
+def format_announced_period(period: str) -> str:
+    """« 2e semestre 2011 · dates et lieux à venir », for an event announced before its dates are known."""
+    return _("%(period)s · dates et lieux à venir") % {"period": period}
+
+
 def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only: bool = False) -> str:
     """« du 12 au 13 octobre 2021 »; a long training known by months: « de novembre 2020 à juin 2021 »."""
     if start is not None and months_only:
