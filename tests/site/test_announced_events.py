@@ -117,3 +117,9 @@ def test_its_cycle_page_lists_it_under_its_period_and_only_dated_events_as_sub_e
     assert "Dates et lieux à venir." in after_period
     (series_ld,) = json_ld_scripts(page)
     assert [e["name"] for e in series_ld["subEvent"]] == [regional_day.title]
+
+
+def test_the_atom_feed_announces_it_with_its_period(client, announced):
+    feed = client.get("/evenements.atom").content.decode()
+
+    assert "Séminaire du Var" in feed and f"{PERIOD} · dates et lieux à venir" in feed

@@ -145,7 +145,7 @@ def catalogue_events(query: CatalogueQuery, *, today: dt.date | None = None) -> 
         F("starts_on").asc(nulls_last=True), F("period_ends_on").asc(nulls_last=True), "title"
     )
     past = events.filter(Q(ends_on__lt=today) | (undated & Q(period_ends_on__lt=today))).order_by(
-        F("starts_on").desc(nulls_last=True), F("period_ends_on").desc(), "title"
+        F("starts_on").desc(nulls_last=True), F("period_ends_on").desc(nulls_last=True), "title"
     )
     if query.when == "upcoming":
         past = past.none()
