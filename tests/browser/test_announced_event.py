@@ -29,7 +29,7 @@ def test_organiser_announces_a_seminar_for_a_period_and_a_visitor_finds_it(
     page.get_by_role("button", name="Publier").click()
     expect(page.get_by_text("indiquez la période annoncée")).to_be_visible()
     page.get_by_text("Titre, présentation, public, territoire, inscriptions, contact").click()
-    page.get_by_label("Période annoncée").fill("2e semestre 2030")
+    page.locator("#id_period_label").fill("2e semestre 2030")
     page.get_by_role("button", name="Enregistrer les informations").click()
     expect(page.get_by_text("Informations enregistrées.")).to_be_visible()
     page.get_by_role("button", name="Publier").click()
