@@ -95,3 +95,12 @@ def test_the_demo_paca_cycle_announces_a_seminar_in_each_departement(demo):
         assert not seminar.days.exists() and seminar.starts_on is None
         assert seminar.period_label == "2e semestre 2011"
         assert seminar.organization_id == regional_day.organization_id
+
+
+def test_the_demo_cycle_page_lists_the_seminars_under_their_period(demo, client):
+    page = client.get("/cycles/ateliers-territoriaux-cohesion-sociale-paca/").content.decode()
+
+    announced = page.split('<h3 class="fr-mt-4w">2e semestre 2011</h3>')[1].split("Les actes du cycle")[0]
+    for of_department in ("des Alpes-de-Haute-Provence", "des Hautes-Alpes", "du Var", "de Vaucluse"):
+        assert f"Séminaire de la cohésion sociale {of_department}" in announced
+    assert "L&#x27;innovation comme outil" not in announced  # the regional day is dated: listed above
