@@ -54,4 +54,5 @@ lint: install-test
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --quiet -o requirements/run.txt
-	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements/test.txt
+	$(BIN)/uv pip compile pyproject.toml --extra s3 --python-version 3.11 --quiet -o requirements/s3.txt
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra s3 --python-version 3.11 --quiet -o requirements/test.txt

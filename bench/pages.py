@@ -18,6 +18,10 @@ Prints one line per (database, page) — requests/s, p50 and p95 latency in ms, 
 answers — then the same as one JSON object per line (lines starting with "{").
 The target is an event page p95 under 50 ms with 8 clients on a 2-core machine.
 
+Before timing, Chromium (Debian's, through Playwright) opens the home page and an event
+page and prints the bytes transferred for a first visit (empty cache) and a repeat visit
+(`"bench": "weight"` lines); target under 400 kB for a first visit. --weight-only stops there.
+
 Clients are separate processes by default, each with one persistent HTTP/1.1
 connection: with threads, eight Python clients share one GIL on a machine that also
 runs the server, and time spent waiting for the GIL shows up as server latency
@@ -800,6 +804,67 @@ def percentile(ordered: list[float], p: float) -> float:
 # ---------------------------------------------------------------------------
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+WEIGHT_TARGET_BYTES = 400_000
+
+
+def page_weight(port: int, paths: dict[str, str]) -> list[dict]:
+    """Bytes a browser transfers for a first visit of each page (empty cache) and a repeat visit (its cache).
+
+    Chromium, driven by Playwright, counts every response's encoded length (headers and
+    compressed body) as the DevTools protocol reports it: what a visitor on a slow line
+    waits for. Each page gets a fresh browser context, so the first visit starts cold.
+    """
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, path in paths.items():
+                context = browser.new_context()
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                counted = {"bytes": 0, "requests": 0}
+
+                def finished(event, counted=counted):
+                    if event.get("encodedDataLength", 0) > 0:
+                        counted["bytes"] += int(event["encodedDataLength"])
+                        counted["requests"] += 1
+
+                cdp.on("Network.loadingFinished", finished)
+                visits = []
+                for _visit in ("first", "repeat"):
+                    counted.update(bytes=0, requests=0)
+                    page.goto(f"http://{HOST}:{port}{path}", wait_until="networkidle")
+                    visits.append(dict(counted))
+                context.close()
+                results.append(
+                    {
+                        "bench": "weight",
+                        "page": name,
+                        "path": path,
+                        "first_visit_bytes": visits[0]["bytes"],
+                        "first_visit_requests": visits[0]["requests"],
+                        "repeat_visit_bytes": visits[1]["bytes"],
+                        "repeat_visit_requests": visits[1]["requests"],
+                        "target_bytes": WEIGHT_TARGET_BYTES,
+                        "meets_target": visits[0]["bytes"] < WEIGHT_TARGET_BYTES,
+                    }
+                )
+        finally:
+            browser.close()
+    return results
+
+
 def bench_database(db: str, args, pool) -> list[dict]:
     workdir = Path(tempfile.mkdtemp(prefix=f"rencontres-bench-{db}-"))
     url = f"sqlite:///{workdir / 'bench.sqlite3'}" if db == "sqlite" else args.postgres_url
@@ -842,12 +907,31 @@ def bench_database(db: str, args, pool) -> list[dict]:
                 status, body = get(port, paths[0])
                 if status != 200:
                     raise RuntimeError(f"{name} {paths[0]} answered {status}: {body[:300]!r}")
+            if os.path.exists(CHROMIUM):
+                for weight in page_weight(port, {"home": "/", "event": f"/evenements/{slugs[0]}/"}):
+                    results.append({**weight, "db": db})
+                    print(
+                        f"  {db:8} weight {weight['page']:6} first visit {weight['first_visit_bytes'] / 1000:.0f} kB "
+                        f"({weight['first_visit_requests']} requests), repeat visit "
+                        f"{weight['repeat_visit_bytes'] / 1000:.0f} kB ({weight['repeat_visit_requests']} requests)",
+                        flush=True,
+                    )
+            else:
+                print(f"  no {CHROMIUM}: page weights not measured (apt-get install chromium)", flush=True)
+            if args.weight_only:
+                pages = {}
             if args.visit_each_first:
                 visit_each_once(port, [p for paths in pages.values() for p in paths], clients=args.clients)
             warmup = [p for paths in pages.values() for p in paths[:50]]
-            drive(
-                port=port, paths=warmup, clients=args.clients, seconds=WARMUP_SECONDS, mode=args.client_mode, pool=pool
-            )
+            if warmup:
+                drive(
+                    port=port,
+                    paths=warmup,
+                    clients=args.clients,
+                    seconds=WARMUP_SECONDS,
+                    mode=args.client_mode,
+                    pool=pool,
+                )
             for name, paths in pages.items():
                 figures = drive(
                     port=port,
@@ -920,6 +1004,11 @@ def parse_args(argv=None):
         help="open every page once before timing (the event page keeps its programme in the cache from the "
         "first visit after each change; without this flag most timed visits are first visits)",
     )
+    parser.add_argument(
+        "--weight-only",
+        action="store_true",
+        help="only the bytes a browser transfers for the home and an event page, first and repeat visit",
+    )
     parser.add_argument("--child-fill", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-profile", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -954,7 +1043,7 @@ def main(argv=None) -> None:
     print()
     for result in results:
         print(json.dumps(result, ensure_ascii=False))
-    target = [r for r in results if r["page"] == TARGET_PAGE]
+    target = [r for r in results if r["bench"] == "pages" and r["page"] == TARGET_PAGE]
     for r in target:
         verdict = "meets" if r["p95_ms"] < TARGET_P95_MS else "MISSES"
         print(

@@ -304,11 +304,71 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("RENCONTRES_MEDIA_ROOT", DATA_DIR / "media"))
+
+# Uploaded and generated files (documents, resources, certificates, invoices...) are read and
+# written through Django's storage API only, and served by the views that check who may read
+# them. By default they live in MEDIA_ROOT, a folder that several app servers may share (an NFS
+# mount); RENCONTRES_STORAGE_URL=s3://bucket/prefix?endpoint_url=...&region=... puts them in
+# S3-compatible object storage instead (django-storages, `pip install -r requirements/s3.txt`),
+# with the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, never in the address.
+S3_URL_PARAMETERS = {"endpoint_url": "endpoint_url", "region": "region_name", "addressing_style": "addressing_style"}
+
+
+def file_storage(url: str) -> dict:
+    """The default storage from RENCONTRES_STORAGE_URL: empty for the MEDIA_ROOT folder, or s3://bucket."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    from urllib.parse import parse_qsl, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.netloc or "@" in parts.netloc:
+        raise ImproperlyConfigured(
+            f"RENCONTRES_STORAGE_URL={url!r} n'est pas comprise : laissez-la vide (fichiers dans le dossier "
+            "RENCONTRES_MEDIA_ROOT) ou donnez un compartiment S3, par exemple "
+            "s3://rencontres-fichiers?endpoint_url=https://s3.fr-par.scw.cloud&region=fr-par "
+            "(les clés dans AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, jamais dans l'adresse)."
+        )
+    options = {
+        "bucket_name": parts.netloc,
+        "location": parts.path.strip("/"),
+        # Like the folder: a second "programme.pdf" gets a name of its own instead of replacing
+        # the first (django-storages' default), which another record may still point to.
+        "file_overwrite": False,
+        # Private objects: files are served by the views that check access, never by the bucket.
+        "default_acl": None,
+        "querystring_auth": True,
+    }
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in S3_URL_PARAMETERS or not value:
+            raise ImproperlyConfigured(
+                f"RENCONTRES_STORAGE_URL : le paramètre {key!r} n'est pas compris ou n'a pas de valeur "
+                f"(paramètres possibles : {', '.join(S3_URL_PARAMETERS)})."
+            )
+        options[S3_URL_PARAMETERS[key]] = value
+    if not options.get("endpoint_url", "https://").startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"RENCONTRES_STORAGE_URL : endpoint_url={options['endpoint_url']!r} doit commencer par https:// "
+            "(ou http:// sur un réseau privé)."
+        )
+    if options.get("addressing_style", "path") not in {"path", "virtual", "auto"}:
+        raise ImproperlyConfigured("RENCONTRES_STORAGE_URL : addressing_style vaut path, virtual ou auto.")
+    from importlib.util import find_spec
+
+    if find_spec("storages") is None or find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "RENCONTRES_STORAGE_URL désigne un stockage S3, mais django-storages et boto3 ne sont pas installés : "
+            "pip install -r requirements/s3.txt (ou pip install 'rencontres[s3]')."
+        )
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 # Outside debug, static files are served by whitenoise under hashed names with far-future
 # caching, each also stored compressed (gzip and brotli): `rencontres collectstatic` writes
 # them (make run does). A first visit of an event page then weighs about a quarter of its raw size.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(os.environ.get("RENCONTRES_STORAGE_URL", "").strip()),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -336,6 +396,11 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend",
     }
 }
+
+# How long a task's claim on its work holds (seconds): a worker killed mid-task leaves a claim
+# that expires after this, and `rencontres requeue_stale_tasks` puts back in the queue the tasks
+# left running longer than this. Longer than any task takes (a batch of PDFs: seconds).
+TASK_LEASE_SECONDS = int(os.environ.get("RENCONTRES_TASK_LEASE_SECONDS", "300"))
 
 DSFR_MARK_OPTIONAL_FIELDS = True
 FORMS_URLFIELD_ASSUME_HTTPS = True

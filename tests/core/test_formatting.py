@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,3 +46,18 @@ def test_date_ranges_in_one_month_name_it_once():
 def test_a_training_known_by_months_shows_months_not_first_days():
     start, end = dt.date(2020, 11, 1), dt.date(2021, 6, 1)
     assert formatting.format_date_range(start, end, months_only=True) == "de novembre 2020 à juin 2021"
+
+
+def test_the_first_of_a_month_is_written_1er():
+    assert formatting.format_day(dt.date(2027, 11, 1)) == "lundi 1er novembre 2027"
+    assert formatting.format_date_range(dt.date(2027, 11, 1), dt.date(2027, 11, 3)) == "du 1er au 3 novembre 2027"
+    assert (
+        formatting.format_date_range(dt.date(2027, 10, 30), dt.date(2027, 11, 1))
+        == "du 30 octobre au 1er novembre 2027"
+    )
+
+
+def test_durations_are_written_in_h_never_heures_nor_decimals():
+    assert formatting.format_hours(Decimal("90.0")) == "90\u00a0h"
+    assert formatting.format_hours(Decimal("10.5")) == "10\u00a0h\u00a030"
+    assert formatting.format_hours(None) == ""

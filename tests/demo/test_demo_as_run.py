@@ -259,3 +259,27 @@ def test_the_cnam_certificate_has_its_90_hours_counter_signed_theses_jury_and_ce
     assert set(certificates.values_list("registration_id", flat=True)) == admitted
     assert all(c.minutes == minutes[c.registration_id] for c in certificates)
     assert all(c.snapshot["jury"]["date"] == jury.date.isoformat() for c in certificates)
+
+
+def test_the_next_editions_of_cluny_and_the_cnam_are_open_for_registration_from_today(demo, client):
+    """A newcomer can try registering: seeds 000 and 004 come again, dated from the day the demo was loaded."""
+    from django.utils import timezone
+
+    from rencontres.events.models import Event
+    from rencontres.registrations.enums import AvailabilityState
+
+    today = timezone.localdate()
+    upcoming = Event.objects.filter(starts_on__gt=today).order_by("starts_on")
+    past = {data.seed[:3]: event for data, event in zip(DEMO_EVENTS, demo, strict=True)}
+
+    assert [e.title for e in upcoming] == [past["000"].title, past["004"].title]
+    cluny, cnam = upcoming
+    assert cluny.starts_on.weekday() == past["000"].starts_on.weekday()
+    assert cluny.days.count() == past["000"].days.count()
+    assert cnam.starts_on.month == past["004"].starts_on.month and cnam.dates_are_months
+    for event, edition_of in [(cluny, past["000"]), (cnam, past["004"])]:
+        assert availability.event_availability(event).state == AvailabilityState.OPEN
+        assert availability.places_of(event).capacity_max == availability.places_of(edition_of).capacity_max
+        assert event.price_tiers.count() == edition_of.price_tiers.count()
+        page = client.get(f"/evenements/{event.slug}/").content.decode()
+        assert "S'inscrire" in page

@@ -105,6 +105,38 @@ def test_an_event_made_of_month_only_days_is_dated_by_months(organization):
     assert event.dates_are_months
 
 
+def test_a_duplicate_of_month_only_modules_keeps_the_same_months_a_year_later(organization):
+    """Seed 004: monthly modules from November to June; 52 weeks on, the 1st of November would be the 31st of October."""
+    event = factories.make_event(organization, days=(), published=False)
+    for year, month in [(2020, 11), (2020, 12), (2021, 1), (2021, 2), (2021, 3), (2021, 6)]:
+        services.add_day(event=event, date=dt.date(year, month, 1), is_month_only=True)
+    event.refresh_from_db()
+
+    copy = services.duplicate_event(event=event)  # 364 days later by default
+
+    assert list(copy.days.values_list("date", flat=True)) == [
+        dt.date(2021, 11, 1),
+        dt.date(2021, 12, 1),
+        dt.date(2022, 1, 1),
+        dt.date(2022, 2, 1),
+        dt.date(2022, 3, 1),
+        dt.date(2022, 6, 1),
+    ]
+
+
+@settings(max_examples=50, deadline=None)
+@given(first=st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 1)), shift=st.integers(min_value=1, max_value=4000))
+def test_month_only_days_move_by_whole_months_and_never_fold_together(first, shift):
+    """Consecutive months stay consecutive, whatever the shift in days and the leap years it crosses."""
+    months = [services.add_months(first.replace(day=1), n) for n in range(8)]
+    start = months[0]
+    moved_by = services.whole_months_between(start, start + dt.timedelta(days=shift))
+    moved = [services.add_months(m, moved_by) for m in months]
+    assert all(d.day == 1 for d in moved)
+    assert [services.whole_months_between(a, b) for a, b in zip(moved, moved[1:])] == [1] * 7
+    assert abs((moved[0] - (start + dt.timedelta(days=shift))).days) <= 16
+
+
 def test_updating_the_title_does_not_write_back_a_status_cancelled_meanwhile(organization):
     event = factories.make_event(organization, title="Séminaire d'automne")
     loaded_by_the_editor = Event.objects.get(pk=event.pk)

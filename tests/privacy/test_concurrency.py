@@ -8,12 +8,14 @@ import datetime as dt
 import threading
 
 import pytest
+import time_machine
 from django.db import connection, connections
 
 from rencontres.privacy import services
 from rencontres.registrations.models import Registration, RegistrationLogEntry
 from rencontres.registrations.services import anonymising
 from tests import factories
+from tests.concurrency import command_at_once
 from tests.registrations.builders import make_event, register
 
 pytestmark = [
@@ -80,3 +82,15 @@ def test_two_runs_at_once_anonymise_each_registration_once():
         assert sum(counts) == PEOPLE
         assert _journal_lines(ids) == PEOPLE
         assert Registration.objects.filter(id__in=ids, anonymised_at__isnull=True).count() == 0
+
+
+def test_the_command_fired_twice_at_once_anonymises_each_registration_once():
+    ids = _expired_event()
+
+    with time_machine.travel(LATER):
+        outputs, errors = command_at_once("anonymise_expired")
+
+    assert errors == []
+    assert sum(int(output.split()[0]) for output in outputs) == PEOPLE  # "12 inscription(s) anonymisée(s)."
+    assert _journal_lines(ids) == PEOPLE
+    assert Registration.objects.filter(id__in=ids, anonymised_at__isnull=True).count() == 0

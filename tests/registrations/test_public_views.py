@@ -71,7 +71,9 @@ def test_double_submitting_the_form_creates_one_registration(client, organizatio
 )
 def test_bad_person_data_is_refused_with_a_french_message_and_kept(client, organization, field, value, message):
     event = make_event(organization, capacity=3)
-    data = {**PERSON, "employer_name": "CCAS de Bobigny", field: value}
+    # A paid event: only then does the form ask for the employer's SIRET.
+    tier = add_tier(event, payer_kind=PayerKind.INDIVIDUAL, amount_cents=15000)
+    data = {**PERSON, "price_tier": tier.id, "employer_name": "CCAS de Bobigny", field: value}
     response = client.post(url(event), data)
     assert response.status_code == 400
     page = response.content.decode()

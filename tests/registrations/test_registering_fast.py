@@ -16,6 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from rencontres.accounts.models import User
 from rencontres.events.models import Session
 from rencontres.registrations.models import Registration
+from rencontres.registrations.services import claim_acknowledgement
 from rencontres.registrations.tasks import acknowledge_registration
 
 from .builders import make_event, register
@@ -75,6 +76,25 @@ def test_a_repeated_submission_queues_a_second_task_that_sends_nothing(organizat
 
     assert [m.to for m in mailoutbox] == [["anne@example.org"]]
     assert Registration.objects.get().acknowledged_at is not None
+
+
+def test_a_worker_killed_after_its_claim_leaves_an_acknowledgement_that_is_sent_once_its_lease_expires(
+    organization, settings, mailoutbox
+):
+    settings.TASKS = DATABASE_TASKS
+    settings.TASK_LEASE_SECONDS = 300
+    event = make_event(organization, capacity=5)
+    register(event, "anne@example.org")
+    args = DBTaskResult.objects.get().args_kwargs["args"]
+    assert claim_acknowledgement(event_id=event.id, email="anne@example.org") is not None  # then the worker dies
+
+    acknowledge_registration.call(*args)  # another worker, within the lease: it may still be sending
+    assert mailoutbox == []
+
+    with time_machine.travel(dt.datetime(2030, 1, 10, 12, 5, 1, tzinfo=dt.UTC), tick=False):
+        acknowledge_registration.call(*args)  # the task put back in the queue, after the lease
+        acknowledge_registration.call(*args)  # and once more: it was marked sent
+    assert [m.to for m in mailoutbox] == [["anne@example.org"]]
 
 
 def test_a_rolled_back_registration_leaves_no_task(organization, settings):

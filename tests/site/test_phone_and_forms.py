@@ -129,6 +129,7 @@ def test_the_login_page_offers_the_code_before_the_password(client):
 
 def test_the_registration_form_tells_the_browser_what_each_field_is(organization):
     event = make_event(organization, capacity=3)
+    add_tier(event, payer_kind=PayerKind.EMPLOYER, amount_cents=30000)  # paid: the form asks for the employer
     form = RegistrationForm(event=event)
     expected = {
         "first_name": "given-name",

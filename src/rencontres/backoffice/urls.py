@@ -19,6 +19,7 @@ urlpatterns = [
     path("evenements/<int:event_id>/lieux/", events.venue_add, name="venue_add"),
     path("evenements/<int:event_id>/tarifs/", events.price_add, name="price_add"),
     path("evenements/<int:event_id>/documents/", events.document_add, name="document_add"),
+    path("journees/<int:day_id>/", events.day_edit, name="day_edit"),
     path("journees/<int:day_id>/supprimer/", events.day_delete, name="day_delete"),
     path("journees/<int:day_id>/seances/", events.session_add, name="session_add"),
     path("seances/<int:session_id>/", events.session_edit, name="session_edit"),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("evenements/<int:event_id>/inscriptions/decision/", registrations.decide, name="decide"),
     path("questions/<int:question_id>/supprimer/", registrations.question_delete, name="question_delete"),
     path("invitations/<int:invitation_id>/supprimer/", registrations.invitation_delete, name="invitation_delete"),
+    path("invitations/<int:invitation_id>/renvoyer/", registrations.invitation_resend, name="invitation_resend"),
     path("inscriptions/<int:registration_id>/", registrations.detail, name="registration_detail"),
     path(
         "inscriptions/<int:registration_id>/formation/",

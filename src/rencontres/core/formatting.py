@@ -50,7 +50,20 @@ def format_day(date: dt.date, *, month_only: bool = False) -> str:
     """« mardi 12 octobre 2021 », or « novembre 2020 » when only the month is known."""
     if month_only:
         return formats.date_format(date, "F Y")
-    return formats.date_format(date, "l j F Y")
+    return f"{formats.date_format(date, 'l')} {_day_of_month(date)} {formats.date_format(date, 'F Y')}"
+
+
+def _day_of_month(date: dt.date) -> str:
+    """French writes the first of a month « 1er » (« du 1er au 3 novembre »), every other day as a number."""
+    return "1er" if date.day == 1 else str(date.day)
+
+
+def _day_month(date: dt.date) -> str:
+    return f"{_day_of_month(date)} {formats.date_format(date, 'F')}"
+
+
+def _day_month_year(date: dt.date) -> str:
+    return f"{_day_of_month(date)} {formats.date_format(date, 'F Y')}"
 
 
 def format_announced_period(period: str) -> str:
@@ -70,15 +83,20 @@ def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only
     if start is None:
         return _("dates à venir")
     if end is None or end == start:
-        return formats.date_format(start, "l j F Y")
+        return format_day(start)
     if (start.year, start.month) == (end.year, end.month):
-        return _("du %(start)s au %(end)s") % {"start": start.day, "end": formats.date_format(end, "j F Y")}
+        return _("du %(start)s au %(end)s") % {"start": _day_of_month(start), "end": _day_month_year(end)}
     if start.year == end.year:
-        return _("du %(start)s au %(end)s") % {
-            "start": formats.date_format(start, "j F"),
-            "end": formats.date_format(end, "j F Y"),
-        }
-    return _("du %(start)s au %(end)s") % {
-        "start": formats.date_format(start, "j F Y"),
-        "end": formats.date_format(end, "j F Y"),
-    }
+        return _("du %(start)s au %(end)s") % {"start": _day_month(start), "end": _day_month_year(end)}
+    return _("du %(start)s au %(end)s") % {"start": _day_month_year(start), "end": _day_month_year(end)}
+
+
+def format_hours(hours) -> str:
+    """A duration in hours as papers write it: 90 → « 90 h », 10.5 → « 10 h 30 » (never « 90,0 » nor « heures »)."""
+    if hours is None:
+        return ""
+    total_minutes = round(float(hours) * 60)
+    whole, minutes = divmod(total_minutes, 60)
+    if minutes:
+        return f"{whole}{NBSP}h{NBSP}{minutes:02d}"
+    return f"{whole}{NBSP}h"

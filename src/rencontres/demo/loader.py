@@ -12,6 +12,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from rencontres.accounts.models import User
 from rencontres.certificates.demo import issue_seed_000_certificates
@@ -30,6 +31,7 @@ from rencontres.reporting.demo import type_seed_000_figures
 from . import cnam, commons, days
 from .cast import CASTS, Cast, Person
 from .papers import text_pdf
+from .upcoming import open_next_editions
 
 # Registrations come in during office hours, one after the other.
 REGISTERED_AT = dt.time(10, 15)
@@ -40,7 +42,9 @@ COMMITMENT_AFTER = dt.timedelta(days=10)
 def load_demo(*, stdout=None) -> list[Event]:
     """The five demo events with their registrations, attendance, workshops and surveys, into a database with no event.
 
-    Returns the events, or an empty list when the database already had events (nothing is loaded).
+    Also opens the next editions of seeds 000 and 004, dated from today (`upcoming`), so that a
+    newcomer can register to something. Returns the five seed events, or an empty list when the
+    database already had events (nothing is loaded).
     """
     with transaction.atomic():
         events = load_events_and_places(stdout=stdout)
@@ -56,6 +60,12 @@ def load_demo(*, stdout=None) -> list[Event]:
         days.run_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
         cnam.close_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
         commons.load_commons(by_seed, organiser=organiser)
+        upcoming = open_next_editions(by_seed)
+    if stdout is not None:
+        stdout.write(
+            _("Prochaines éditions ouvertes aux inscriptions : %(events)s.")
+            % {"events": " ; ".join(f"{e.title} (/evenements/{e.slug}/)" for e in upcoming)}
+        )
     return events
 
 
@@ -91,7 +101,7 @@ def register_cast(event: Event, cast: Cast, *, actor) -> list[Registration]:
     people = cast.persons()
     if event.is_invitation_only:
         emails = [person.email for person in people] + list(cast.invited_without_registering)
-        registration_configuration.add_invitations(event=event, emails=emails)
+        registration_configuration.add_invitations(event=event, emails=emails, send=False)
     tiers = {tier.payer_kind: tier for tier in event.price_tiers.all()}
     pieces = registration_services.settings_of(event).application_file_labels
     timeline = []

@@ -166,7 +166,11 @@ CLUNY = OrganizationData(
     name="CCIC – Collège Européen de Cluny",
     short_name="Collège Européen de Cluny",
     charges_vat=False,
-    vat_exemption_note="TVA non applicable, article 261-4-4° a du CGI",
+    # The seed's own words: the Collège is not liable to VAT today, with no article cited.
+    vat_exemption_note=(
+        "Actuellement pas assujettie à la TVA : si la réglementation ou sa situation à cet égard évoluait, "
+        "les taxes au taux légal en vigueur viendraient en sus du prix affiché."
+    ),
     contact_email="contact@collegecluny.eu",
 )
 

@@ -424,6 +424,17 @@ def delete_document(*, document: Document) -> None:
     touch_event(document.event)
 
 
+def whole_months_between(start: dt.date, end: dt.date) -> int:
+    """The number of months from one date to another, to the nearest month (1 Nov → 31 Oct next year: 12)."""
+    return round((end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 30)
+
+
+def add_months(first_of_month: dt.date, months: int) -> dt.date:
+    """The first of the month `months` after this first of a month."""
+    index = first_of_month.year * 12 + first_of_month.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 @transaction.atomic
 def duplicate_event(*, event: Event, shift_days: int = 364) -> Event:
     """Copy an event with its programme, speakers and prices as a new draft.
@@ -461,10 +472,11 @@ def duplicate_event(*, event: Event, shift_days: int = 364) -> Event:
             includes=tier.includes,
             order=tier.order,
         )
+    months = whole_months_between(event.starts_on, event.starts_on + shift) if event.starts_on else 0
     for day in event.days.prefetch_related("sessions__session_speakers"):
-        new_date = day.date + shift
-        if day.is_month_only:
-            new_date = new_date.replace(day=1)
+        # A module dated by its month alone moves by whole months: shifted by days, the 1st of
+        # November 52 weeks later is the 31st of October, and a leap day can fold two months into one.
+        new_date = add_months(day.date.replace(day=1), months) if day.is_month_only else day.date + shift
         new_day = Day.objects.create(event=copy, date=new_date, title=day.title, is_month_only=day.is_month_only)
         for session in day.sessions.all():
             links = list(session.session_speakers.all())

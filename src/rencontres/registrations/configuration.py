@@ -1,12 +1,16 @@
 """Services for what the organiser sets up about registering to an event: rules, questions, invitations, messages."""
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rencontres.events.models import Event
 
+from . import tasks
 from .enums import RegistrationState
+from .exceptions import RegistrationError
 from .models import EventRegistrationSettings, Invitation, Question, Registration
-from .services.queueing import queue_email
+from .services.queueing import enqueue_with_the_change, queue_email
 
 
 @transaction.atomic
@@ -34,13 +38,58 @@ def delete_question(*, question: Question) -> None:
     question.delete()
 
 
+def invitations_can_leave(event: Event) -> bool:
+    """An invitation links to the registration form on this site: a draft has none, an external link is elsewhere."""
+    return event.is_published and not event.registration_url
+
+
+def _queue_invitations(invitations) -> None:
+    """Each email leaves after the commit; `sent_at` is written with the change, so it is never queued twice."""
+    ids = [invitation.id for invitation in invitations]
+    Invitation.objects.filter(id__in=ids).update(sent_at=timezone.now())
+    for invitation_id in ids:
+        enqueue_with_the_change(tasks.send_invitation, invitation_id)
+
+
 @transaction.atomic
-def add_invitations(*, event: Event, emails: list[str]) -> int:
-    """Allow these addresses to register to an invitation-only event; returns how many are new."""
+def add_invitations(*, event: Event, emails: list[str], send: bool = True) -> int:
+    """Allow these addresses to register to an invitation-only event; returns how many are new.
+
+    Each new address gets its invitation email with its personal link, once: an address
+    already invited is left as it was (resend it with `resend_invitation`). Added to a draft,
+    they wait for the publication (`send_pending_invitations`). `send=False` for the demo,
+    whose people are not real.
+    """
+    emails = list(dict.fromkeys(emails))
     known = set(Invitation.objects.filter(event=event, email__in=emails).values_list("email", flat=True))
-    new = [Invitation(event=event, email=e) for e in emails if e not in known]
-    Invitation.objects.bulk_create(new)
+    new = [e for e in emails if e not in known]
+    Invitation.objects.bulk_create([Invitation(event=event, email=e) for e in new])
+    if send and new and invitations_can_leave(event):
+        _queue_invitations(Invitation.objects.filter(event=event, email__in=new))
     return len(new)
+
+
+@transaction.atomic
+def send_pending_invitations(*, event: Event) -> int:
+    """Send the invitations never sent (added while the event was a draft); returns how many leave."""
+    if not invitations_can_leave(event):
+        return 0
+    pending = list(Invitation.objects.select_for_update().filter(event=event, sent_at__isnull=True))
+    _queue_invitations(pending)
+    return len(pending)
+
+
+@transaction.atomic
+def resend_invitation(*, invitation: Invitation) -> None:
+    """Send one invitation again (lost, or gone to spam), with the same personal link."""
+    if not invitations_can_leave(invitation.event):
+        raise RegistrationError(
+            _(
+                "L'invitation ne peut pas être envoyée : l'événement doit être publié, "
+                "avec les inscriptions sur ce site (sans lien d'inscription externe)."
+            )
+        )
+    _queue_invitations([invitation])
 
 
 @transaction.atomic

@@ -18,7 +18,8 @@ from rencontres.events.models import Day, Event
 from rencontres.events.selectors import EventProgramme
 
 from . import availability, links, selectors
-from .models import Registration
+from .enums import LIVE_STATES
+from .models import Invitation, Registration
 
 
 def _send(template: str, to: list[str], context: dict, *, attachments=()) -> None:
@@ -83,11 +84,53 @@ def acknowledgement(registration: Registration) -> None:
         "venues": programme.venues,
         "online_links": [(link.session, absolute_url(link.path)) for link in join_links],
     }
-    calendar = []
-    if event.starts_on:
-        content = ical.event_calendar(programme, site_url=absolute_url(""))
-        calendar = [(f"{event.slug}.ics", content, "text/calendar")]
-    _send("acknowledgement", [registration.email], context, attachments=calendar)
+    _send("acknowledgement", [registration.email], context, attachments=_calendar_attachment(programme))
+
+
+def _calendar_attachment(programme: EventProgramme) -> list[tuple[str, bytes, str]]:
+    """The event's .ics, as its page gives it; none before it has dates (the file would be empty)."""
+    event = programme.event
+    if not event.starts_on:
+        return []
+    content = ical.event_calendar(programme, site_url=absolute_url(""))
+    return [(f"{event.slug}.ics", content, "text/calendar")]
+
+
+def _schedule_context(programme: EventProgramme, changes: list[dict]) -> dict:
+    return {
+        "changes": changes,
+        "days": _days_with_times(programme),
+        "venues": programme.venues,
+    }
+
+
+def schedule_changed(registration: Registration, changes: list[dict]) -> None:
+    """To a person registered: what moved (old → new), the schedule as it is now, the new calendar file."""
+    event = registration.event
+    programme = event_selectors.programme_of(event)
+    context = {**_registration_context(registration), **_schedule_context(programme, changes)}
+    _send("schedule_changed", [registration.email], context, attachments=_calendar_attachment(programme))
+
+
+def payer_schedule_changed(event_id: int, email: str, registration_ids: list[int], changes: list[dict]) -> None:
+    """To a payer's contact: the same news, naming the people they pay for who are still registered."""
+    event = Event.objects.select_related("organization", "venue").get(pk=event_id)
+    people = list(
+        Registration.objects.filter(
+            id__in=registration_ids, state__in=LIVE_STATES, anonymised_at__isnull=True
+        ).order_by("last_name", "first_name")
+    )
+    if not people:
+        return
+    programme = event_selectors.programme_of(event)
+    context = {
+        "event": event,
+        "organization": event.organization,
+        "event_url": absolute_url(event.get_absolute_url()),
+        "people": people,
+        **_schedule_context(programme, changes),
+    }
+    _send("payer_schedule_changed", [email], context, attachments=_calendar_attachment(programme))
 
 
 def payer_acknowledgement(registration: Registration) -> None:
@@ -169,6 +212,7 @@ REGISTRATION_EMAILS = {
         event_confirmed,
         reminder,
         organiser_message,
+        schedule_changed,
     ]
 }
 
@@ -178,6 +222,30 @@ def send_registration_email(email_name: str, registration_id: int, **params) -> 
     if registration.anonymised_at is not None:
         return  # queued before the person's data was removed: there is nobody left to write to
     REGISTRATION_EMAILS[email_name](registration, **params)
+
+
+def send_invitation(invitation_id: int) -> None:
+    """To an invited address: the event, what they need to come, and their own link to register.
+
+    An invitation withdrawn before its turn is not sent.
+    """
+    invitation = (
+        Invitation.objects.select_related("event__organization", "event__venue").filter(pk=invitation_id).first()
+    )
+    if invitation is None:
+        return
+    event = invitation.event
+    programme = event_selectors.programme_of(event)
+    context = {
+        "invitation": invitation,
+        "event": event,
+        "organization": event.organization,
+        "event_url": absolute_url(event.get_absolute_url()),
+        "register_url": absolute_url(links.invitation_path(invitation)),
+        "days": _days_with_times(programme),
+        "venues": programme.venues,
+    }
+    _send("invitation", [invitation.email], context)
 
 
 def send_minimum_report(event_id: int) -> None:

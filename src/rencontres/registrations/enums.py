@@ -43,6 +43,7 @@ class QuestionKind(models.TextChoices):
 class PaperworkKind(models.TextChoices):
     QUOTE = "quote", _("devis")
     AGREEMENT = "agreement", _("convention de formation")
+    CONTRACT = "contract", _("contrat de formation professionnelle")
 
 
 class MinimumDecision(models.TextChoices):
@@ -89,7 +90,7 @@ class DataAccessKind(models.TextChoices):
 
     REGISTRATION_DETAIL = "registration_detail", _("fiche d'une inscription")
     REGISTRATION_FILE = "registration_file", _("pièce déposée par une personne")
-    PAPERWORK = "paperwork", _("devis ou convention")
+    PAPERWORK = "paperwork", _("devis, convention ou contrat de formation")
     REGISTRATIONS_EXPORT = "registrations_export", _("export des inscriptions")
     ATTENDANCE_SHEETS = "attendance_sheets", _("feuilles d'émargement")
     ATTENDANCE_SCAN = "attendance_scan", _("feuille d'émargement numérisée")

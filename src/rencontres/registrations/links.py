@@ -6,6 +6,7 @@ webinar views check the registration's state each time).
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core import signing
 from django.urls import reverse
@@ -17,6 +18,8 @@ from .models import Registration
 PERSONAL_LINK_SALT = "attendance.personal-link"
 # Another salt: the link that gives up a place is not the one shown on a phone in the room.
 CANCEL_LINK_SALT = "registrations.cancel-link"
+# And another: an invitation names an event and an address, not a registration (there is none yet).
+INVITATION_LINK_SALT = "registrations.invitation-link"
 
 
 def personal_token(registration: Registration) -> str:
@@ -37,6 +40,26 @@ def cancel_path(registration: Registration) -> str:
 
 def registration_id_from_cancel_token(token: str) -> int | None:
     return registration_id_from_token(token, salt=CANCEL_LINK_SALT)
+
+
+def invitation_path(invitation) -> str:
+    """In the invitation email: the event's registration form, with the invited address filled in."""
+    token = signing.dumps({"event": invitation.event_id, "email": invitation.email}, salt=INVITATION_LINK_SALT)
+    return reverse("site:register", args=[invitation.event.slug]) + "?" + urlencode({"invitation": token})
+
+
+def invited_email_from_token(token: str, *, event_id: int) -> str | None:
+    """The address an invitation link was sent to, if it is ours and for this event; None otherwise.
+
+    Whether that address is still invited is the registration's own check (`register`).
+    """
+    try:
+        data = signing.loads(token, salt=INVITATION_LINK_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("event") != event_id or not isinstance(data.get("email"), str):
+        return None
+    return data["email"]
 
 
 def attendance_path(registration: Registration) -> str:

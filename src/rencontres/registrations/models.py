@@ -141,6 +141,8 @@ class Invitation(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("adresse électronique"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # When its email last left (None: never sent, e.g. added while the event was a draft).
+    sent_at = models.DateTimeField(_("invitation envoyée le"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["email"]
@@ -213,7 +215,9 @@ class Registration(models.Model):
     opco_scheme = models.CharField(_("dispositif de l'OPCO"), max_length=20, choices=OpcoScheme.choices, blank=True)
     offer_expires_at = models.DateTimeField(_("à confirmer avant"), null=True, blank=True)
     commitment_received_at = models.DateTimeField(_("engagement écrit reçu le"), null=True, blank=True)
-    # Set by the task that sends the acknowledgement, so that it leaves once (see tasks.acknowledge_registration).
+    # The task that sends the acknowledgement claims it for a lease, then marks it sent, so that
+    # it leaves once even with several workers, one of them killed (see tasks.acknowledge_registration).
+    acknowledgement_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     acknowledged_at = models.DateTimeField(_("accusé de réception envoyé le"), null=True, blank=True, editable=False)
     last_reminder_on = models.DateField(null=True, blank=True, editable=False)
     # Set once, when the person's data is removed (their request, or the organisation's retention
@@ -246,6 +250,11 @@ class Registration(models.Model):
     @property
     def is_live(self) -> bool:
         return self.state in LIVE_STATES
+
+    @property
+    def pays_own_training(self) -> bool:
+        """Paying for themselves, the person signs a training contract, not an agreement (Code du travail, L. 6353-3)."""
+        return self.payer_kind == PayerKind.INDIVIDUAL
 
     @property
     def holds_place(self) -> bool:

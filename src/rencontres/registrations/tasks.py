@@ -17,13 +17,31 @@ def acknowledge_registration(event_id: int, email: str) -> None:
 
     Queued by `services.register` before it takes the event lock, by address since the
     registration has no id yet; a repeated submission queues another one that finds the
-    acknowledgement already claimed and sends nothing.
+    acknowledgement already claimed or sent and sends nothing. Claimed for a lease, marked
+    sent after the mail server took it (see `services.claim_acknowledgement`).
     """
     from . import emails, services
 
     registration_id = services.claim_acknowledgement(event_id=event_id, email=email)
     if registration_id is not None:
         emails.send_registration_email("acknowledgement", registration_id)
+        services.mark_acknowledged(registration_id=registration_id)
+
+
+@task()
+def send_invitation(invitation_id: int) -> None:
+    """Send an invited address its invitation email with its personal link."""
+    from . import emails
+
+    emails.send_invitation(invitation_id)
+
+
+@task()
+def send_payer_schedule_change(event_id: int, email: str, registration_ids: list[int], changes: list[dict]) -> None:
+    """Tell a payer's contact that the schedule of the event they pay for changed."""
+    from . import emails
+
+    emails.payer_schedule_changed(event_id, email, registration_ids, changes)
 
 
 @task()

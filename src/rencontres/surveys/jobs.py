@@ -17,14 +17,15 @@ from .models import Survey
 REMINDER_AFTER = dt.timedelta(days=7)
 
 
-def _claim(survey: Survey, field: str, now: dt.datetime) -> bool:
+def claim(survey: Survey, field: str, now: dt.datetime) -> bool:
+    """True for the one run that stamps `field` (sent_at, reminded_at); a run on another host at once finds it set."""
     return Survey.objects.filter(id=survey.id, **{f"{field}__isnull": True}).update(**{field: now}) == 1
 
 
 def send_survey(survey: Survey, *, now: dt.datetime | None = None) -> int:
     """Sends the survey to every confirmed participant, once; returns how many emails left (0 if already sent)."""
     now = now or timezone.now()
-    if not _claim(survey, "sent_at", now):
+    if not claim(survey, "sent_at", now):
         return 0
     people = services.recipients(survey)
     for registration in people:
@@ -42,7 +43,7 @@ def send_due_surveys(*, now: dt.datetime | None = None) -> tuple[int, int]:
         if due is not None and due <= now:
             sent += send_survey(survey, now=now)
     for survey in open_surveys.filter(Q(reminded_at__isnull=True), sent_at__lte=now - REMINDER_AFTER):
-        if _claim(survey, "reminded_at", now):
+        if claim(survey, "reminded_at", now):
             for registration in services.recipients(survey, without_response=True):
                 emails.reminder(survey, registration)
                 reminded += 1

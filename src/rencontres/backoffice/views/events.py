@@ -28,10 +28,12 @@ from rencontres.backoffice.forms.events import (
     VenueForm,
 )
 from rencontres.events import services
+from rencontres.events.changes import watch_schedule
 from rencontres.events.exceptions import EventRuleError
 from rencontres.events.models import Day, Document, Event, PriceTier, Session, Speaker
 from rencontres.organizations import access
 from rencontres.organizations.models import Organization
+from rencontres.registrations import configuration as registration_configuration
 from rencontres.registrations import selectors as registration_selectors
 from rencontres.registrations import services as registration_services
 
@@ -119,6 +121,15 @@ def _section_response(request, event: Event, section: str, *, errors: bool = Fal
     return redirect(reverse("backoffice:event_edit", args=[event.id]) + f"#{section}")
 
 
+def _say_who_is_told(request, told: int) -> None:
+    if told:
+        messages.info(
+            request,
+            _("Dates, horaires ou lieu modifiés : %(n)s courriel(s) envoyé(s) aux personnes inscrites et aux payeurs.")
+            % {"n": told},
+        )
+
+
 @login_required
 def home(request):
     organizations = access.organizations_of(request.user)
@@ -168,7 +179,9 @@ def event_edit(request, event_id: int):
                     for name in form.changed_data
                     if name not in ("themes", "capacity_min", "capacity_max")
                 }
-                services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
+                with watch_schedule(event) as changes:
+                    services.update_event(event=event, themes=form.cleaned_data["themes"], **fields)
+                told = registration_services.notify_schedule_change(event=event, changes=changes)
                 offered = registration_services.set_capacity(
                     event=event,
                     capacity_max=form.cleaned_data["capacity_max"],
@@ -176,6 +189,7 @@ def event_edit(request, event_id: int):
                     actor=request.user,
                 )
             messages.success(request, _("Informations enregistrées."))
+            _say_who_is_told(request, told)
             if offered:
                 messages.info(
                     request, _("%(n)s place(s) libérée(s) proposée(s) à la liste d'attente.") % {"n": len(offered)}
@@ -209,8 +223,30 @@ def day_add(request, event_id: int):
     form = DayForm(request.POST, prefix="day")
     if not form.is_valid():
         return _section_response(request, event, "programme", errors=True, day_form=form)
-    services.add_day(event=event, **form.cleaned_data)
+    with transaction.atomic():  # the change and the emails it owes leave together
+        with watch_schedule(event) as changes:
+            services.add_day(event=event, **form.cleaned_data)
+        told = registration_services.notify_schedule_change(event=event, changes=changes)
+    _say_who_is_told(request, told)
     return _section_response(request, event, "programme")
+
+
+@login_required
+def day_edit(request, day_id: int):
+    """A day's date, title, month only: seed 004 gives the precise dates of its modules later in the year."""
+    day = get_object_or_404(Day, id=day_id)
+    event = _event_for_member(request, day.event_id)
+    form = DayForm(request.POST or None, instance=day)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            with watch_schedule(event) as changes:
+                services.update_day(day=day, **form.cleaned_data)
+            told = registration_services.notify_schedule_change(event=event, changes=changes)
+        messages.success(request, _("Journée enregistrée."))
+        _say_who_is_told(request, told)
+        return redirect(reverse("backoffice:event_edit", args=[event.id]) + f"#day-{day.id}")
+    status = 400 if form.errors else 200
+    return render(request, "backoffice/events/day_edit.html", {"form": form, "day": day, "event": event}, status=status)
 
 
 @login_required
@@ -218,7 +254,11 @@ def day_add(request, event_id: int):
 def day_delete(request, day_id: int):
     day = get_object_or_404(Day, id=day_id)
     event = _event_for_member(request, day.event_id)
-    services.delete_day(day=day)
+    with transaction.atomic():  # the change and the emails it owes leave together
+        with watch_schedule(event) as changes:
+            services.delete_day(day=day)
+        told = registration_services.notify_schedule_change(event=event, changes=changes)
+    _say_who_is_told(request, told)
     return _section_response(request, event, "programme")
 
 
@@ -253,11 +293,15 @@ def session_edit(request, session_id: int):
         data = dict(form.cleaned_data)
         speakers = data.pop("speakers")
         try:
-            services.update_session(session=session, speakers=speakers, **data)
+            with transaction.atomic():
+                with watch_schedule(event) as changes:
+                    services.update_session(session=session, speakers=speakers, **data)
+                told = registration_services.notify_schedule_change(event=event, changes=changes)
         except EventRuleError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Séance enregistrée."))
+            _say_who_is_told(request, told)
             return redirect(reverse("backoffice:event_edit", args=[event.id]) + "#programme")
     status = 400 if form.errors else 200
     return render(
@@ -368,11 +412,16 @@ def document_delete(request, document_id: int):
 def event_publish(request, event_id: int):
     event = _event_for_member(request, event_id)
     try:
-        services.publish_event(event=event)
+        with transaction.atomic():
+            event = services.publish_event(event=event)
+            # The addresses invited while it was a draft get their invitation now.
+            invited = registration_configuration.send_pending_invitations(event=event)
     except EventRuleError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("L'événement est publié : il apparaît dans le catalogue."))
+        if invited:
+            messages.info(request, _("%(n)s invitation(s) envoyée(s).") % {"n": invited})
     return redirect("backoffice:event_edit", event.id)
 
 

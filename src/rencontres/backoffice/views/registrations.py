@@ -342,7 +342,31 @@ def invitations_add(request, event_id: int):
             request, "backoffice/registrations/setup.html", _setup_context(event, invitation_form=form), status=400
         )
     added = configuration.add_invitations(event=event, emails=form.cleaned_data["emails"])
-    messages.success(request, _("%(n)s adresse(s) invitée(s) ajoutée(s).") % {"n": added})
+    if not added:
+        messages.info(request, _("Ces adresses étaient déjà invitées : aucune invitation n'est renvoyée."))
+    elif configuration.invitations_can_leave(event):
+        messages.success(
+            request, _("%(n)s adresse(s) invitée(s) ajoutée(s) : chacune reçoit son invitation.") % {"n": added}
+        )
+    else:
+        messages.success(
+            request,
+            _("%(n)s adresse(s) invitée(s) ajoutée(s) : les invitations partiront à la publication.") % {"n": added},
+        )
+    return redirect("backoffice:registration_setup", event.id)
+
+
+@login_required
+@require_POST
+def invitation_resend(request, invitation_id: int):
+    invitation = get_object_or_404(Invitation.objects.select_related("event"), id=invitation_id)
+    event = event_for_organiser(request, invitation.event_id)
+    try:
+        configuration.resend_invitation(invitation=invitation)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Invitation renvoyée à %(email)s.") % {"email": invitation.email})
     return redirect("backoffice:registration_setup", event.id)
 
 

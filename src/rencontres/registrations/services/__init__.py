@@ -13,7 +13,16 @@ from .decisions import accept, record_commitment, refuse
 from .history import record_past_cancellation, record_past_registration
 from .places import settings_of
 from .queueing import enqueue_with_the_change, queue_email
-from .registering import Applicant, Payer, claim_acknowledgement, normalize_email, register, registration_problems
+from .registering import (
+    Applicant,
+    Payer,
+    claim_acknowledgement,
+    mark_acknowledged,
+    normalize_email,
+    register,
+    registration_problems,
+)
+from .schedule import notify_schedule_change
 from .training_profile import set_training_profile
 from .waiting_list import confirm_offer, expire_offers, fill_free_places, promote
 
@@ -26,6 +35,7 @@ __all__ = [
     "cancel",
     "cancel_event",
     "claim_acknowledgement",
+    "mark_acknowledged",
     "confirm_event_takes_place",
     "confirm_offer",
     "copy_capacity",
@@ -33,6 +43,7 @@ __all__ = [
     "expire_offers",
     "fill_free_places",
     "normalize_email",
+    "notify_schedule_change",
     "promote",
     "queue_email",
     "record_commitment",

@@ -7,8 +7,10 @@ Every face (the web form, the API) builds an `Applicant` and a `Payer` and calls
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,7 +63,9 @@ def registration_problems(*, applicant: Applicant, payer: Payer) -> list[tuple[s
     An employer paying needs its name, address and a contact; an OPCO, its name and a
     contact; a SIRET, when given, has 14 digits.
     """
-    kind = payer.price_tier.payer_kind if payer.price_tier is not None else None
+    # A free place has nobody paying for it: nothing to ask of an employer or an OPCO.
+    paid = payer.price_tier is not None and payer.price_tier.amount_cents > 0
+    kind = payer.price_tier.payer_kind if paid else None
     missing = []
     if kind == PayerKind.EMPLOYER:
         missing = [
@@ -94,19 +98,32 @@ def registration_problems(*, applicant: Applicant, payer: Payer) -> list[tuple[s
 
 
 def claim_acknowledgement(*, event_id: int, email: str) -> int | None:
-    """The id of the person's live registration whose acknowledgement is still to send, now marked sent; else None.
+    """The id of the person's live registration whose acknowledgement is to send now, claimed for a lease; else None.
 
     A conditional UPDATE, so that of two tasks queued for one registration (a repeated
-    submission) only one sends it.
+    submission) run by two workers at once only one sends it. The claim is a lease
+    (`settings.TASK_LEASE_SECONDS`): a worker killed between its claim and
+    `mark_acknowledged` leaves a claim that expires, and the task, put back in the queue by
+    `rencontres requeue_stale_tasks`, sends it then. Only a kill after the mail server took
+    the message and before the mark can send it twice.
     """
+    now = timezone.now()
     pending = Registration.objects.filter(
         event_id=event_id, email=normalize_email(email), state__in=LIVE_STATES, acknowledged_at__isnull=True
+    ).filter(
+        Q(acknowledgement_claimed_at__isnull=True)
+        | Q(acknowledgement_claimed_at__lt=now - dt.timedelta(seconds=settings.TASK_LEASE_SECONDS))
     )
     registration_id = pending.values_list("id", flat=True).first()
     if registration_id is None:
         return None
-    claimed = pending.filter(id=registration_id).update(acknowledged_at=timezone.now())
+    claimed = pending.filter(id=registration_id).update(acknowledgement_claimed_at=now)
     return registration_id if claimed == 1 else None
+
+
+def mark_acknowledged(*, registration_id: int) -> None:
+    """Record that the acknowledgement left: no later task sends it again."""
+    Registration.objects.filter(id=registration_id).update(acknowledged_at=timezone.now())
 
 
 def _check_applicant_and_payer(event: Event, applicant: Applicant, payer: Payer) -> None:

@@ -108,13 +108,28 @@ class RegistrationForm(DsfrBaseForm):
         required=False,
     )
 
-    def __init__(self, *args, event, **kwargs):
+    def __init__(self, *args, event, invited_email: str = "", **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
+        if invited_email:
+            # Opened from an invitation email: the invited address, which the invitation check accepts.
+            self.fields["email"].initial = invited_email
+            self.initial["email"] = invited_email
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("L'adresse à laquelle vous avez reçu l'invitation.")
         tiers = list(event.price_tiers.all())
-        if tiers:
+        # A free event asks nobody who pays, and mentions no quote or agreement (issue 11).
+        self.is_free = not any(tier.amount_cents for tier in tiers)
+        self.only_free_tier = tiers[0] if self.is_free and len(tiers) == 1 else None
+        if self.is_free:
+            del self.fields["employer_address"], self.fields["employer_siret"]
+            self.fields["employer_name"].help_text = _("Facultatif : la structure où vous travaillez.")
+        if tiers and self.only_free_tier is None:
             self.fields["price_tier"].queryset = event.price_tiers.all()
             self.fields["price_tier"].label_from_instance = lambda t: f"{t.label} — {format_euros(t.amount_cents)}"
+            if self.is_free:
+                self.fields["price_tier"].label = _("Votre tarif")
+                self.fields["price_tier"].error_messages["required"] = _("Choisissez votre tarif.")
         else:
             del self.fields["price_tier"]
         if not any(t.payer_kind == PayerKind.OPCO for t in tiers):
@@ -183,6 +198,8 @@ class RegistrationForm(DsfrBaseForm):
 
     def clean(self):
         data = super().clean()
+        if self.only_free_tier is not None:
+            data["price_tier"] = self.only_free_tier
         # The service's own rules (payer, SIRET), shown here with the other fields' errors at once.
         for field, message in registration_problems(applicant=self._applicant(data), payer=self._payer(data)):
             if field in self.fields:

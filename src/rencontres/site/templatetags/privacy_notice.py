@@ -24,7 +24,8 @@ PURPOSES = {
 
 
 @register.inclusion_tag("site/_privacy_notice.html")
-def privacy_notice(purpose: str, organization=None):
+def privacy_notice(purpose: str, organization=None, with_papers: bool = True):
+    """`with_papers=False` for a free event: it has no quote or agreement to keep, and says none."""
     operator = settings.OPERATOR
     contact = (organization.contact_email if organization else "") or operator["dpo_email"] or operator["email"]
     return {
@@ -32,4 +33,5 @@ def privacy_notice(purpose: str, organization=None):
         "organization": organization,
         "operator": operator,
         "contact": contact,
+        "with_papers": with_papers,
     }

@@ -44,7 +44,21 @@ def register(request, slug: str):
     if current.state == AvailabilityState.EXTERNAL:
         return redirect(event.registration_url)
     initial = {"email": request.user.email} if request.user.is_authenticated else None
-    form = RegistrationForm(request.POST or None, request.FILES or None, event=event, initial=initial)
+    invitation_token = request.GET.get("invitation")
+    invited_email = links.invited_email_from_token(invitation_token, event_id=event.id) if invitation_token else None
+    form = RegistrationForm(
+        request.POST or None, request.FILES or None, event=event, initial=initial, invited_email=invited_email or ""
+    )
+    problem = ""
+    if invitation_token and invited_email is None:
+        # A link cut short, altered, or made for another event: say so, and leave the form as for anyone.
+        problem = _(
+            "Ce lien d'invitation n'est pas valable pour cet événement : ouvrez celui du courriel "
+            "d'invitation reçu, ou saisissez l'adresse à laquelle vous avez été invité·e."
+        )
+        if request.method != "POST":
+            context = _register_context(event, form, current, invitation_problem=problem)
+            return render(request, "site/register.html", context, status=400)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -55,7 +69,12 @@ def register(request, slug: str):
             except TooManyRegistrations as error:
                 # The page comes back as it was filled in, with the wait in its error summary.
                 form.add_error(None, error.message)
-                response = render(request, "site/register.html", _register_context(event, form, current), status=429)
+                response = render(
+                    request,
+                    "site/register.html",
+                    _register_context(event, form, current, invitation_problem=problem),
+                    status=429,
+                )
                 response["Retry-After"] = str(error.retry_after)
                 return response
             except RegistrationError as error:
@@ -70,11 +89,18 @@ def register(request, slug: str):
                 token = signing.dumps(registration.id, salt=THANKS_SALT)
                 return redirect("site:thanks", slug=event.slug, token=token)
         status = 400
-    return render(request, "site/register.html", _register_context(event, form, current), status=status)
+    context = _register_context(event, form, current, invitation_problem=problem)
+    return render(request, "site/register.html", context, status=status)
 
 
-def _register_context(event: Event, form: RegistrationForm, current) -> dict:
-    return {"event": event, "form": form, "availability": current, "states": AvailabilityState}
+def _register_context(event: Event, form: RegistrationForm, current, *, invitation_problem: str = "") -> dict:
+    return {
+        "event": event,
+        "form": form,
+        "availability": current,
+        "states": AvailabilityState,
+        "invitation_problem": invitation_problem,
+    }
 
 
 def thanks(request, slug: str, token: str):
