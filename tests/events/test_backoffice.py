@@ -287,7 +287,11 @@ def test_publishing_an_empty_programme_says_why_it_cannot(client, alice, organiz
     event = factories.make_event(organization, days=(), published=False)
     client.force_login(alice)
     response = client.post(f"/gestion/evenements/{event.id}/publier/", follow=True)
-    assert "Ajoutez au moins une journée au programme avant de publier." in response.content.decode()
+    page = response.content.decode()
+    assert "Ajoutez au moins une journée au programme avant de publier, ou" in page
+    assert "indiquez la période annoncée" in page
+    event.refresh_from_db()
+    assert event.status == EventStatus.DRAFT
 
 
 def test_duplicating_asks_the_new_first_date_and_opens_the_copy_in_the_editor(client, alice, organization):

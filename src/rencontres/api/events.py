@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Literal
 
+from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -55,7 +56,9 @@ class ThemeOut(Schema):
 
 
 class AvailabilityOut(Schema):
-    state: str = Field(description="open, full (liste d'attente), not_yet_open, closed ou external.")
+    state: str = Field(
+        description="open, full (liste d'attente), not_yet_open, not_yet_dated (dates à venir), closed, external ou past."
+    )
     state_label: str = Field(description="L'état, en français.")
     capacity: int | None = Field(description="Nombre maximum de participants ; null s'il n'y en a pas.")
     places_left: int | None = Field(description="Places libres ; null quand l'événement n'a pas de maximum.")
@@ -70,8 +73,11 @@ class EventSummaryOut(Schema):
     format: EventFormat
     format_label: str
     status: EventStatus = Field(description="published, ou cancelled pour un événement annulé.")
-    starts_on: dt.date | None
+    starts_on: dt.date | None = Field(description="Premier jour ; null pour un événement annoncé sans dates.")
     ends_on: dt.date | None
+    period_label: str = Field(
+        description="La période annoncée tant que les dates ne sont pas connues (« 2e semestre 2027 ») ; vide sinon."
+    )
     department_code: str
     commune: str
     organization: OrganizationOut
@@ -219,6 +225,7 @@ def summary_out(
         "status": event.status,
         "starts_on": event.starts_on,
         "ends_on": event.ends_on,
+        "period_label": "" if event.is_dated else event.period_label,
         "department_code": event.department_code,
         "commune": event.commune,
         "organization": {"slug": event.organization.slug, "name": event.organization.name},
@@ -344,7 +351,7 @@ def list_events(request, filters: Query[CatalogueFilters]):
     elif filters.when == "past":
         events = past
     else:
-        events = (upcoming | past).order_by("starts_on", "title", "id")
+        events = (upcoming | past).order_by(F("starts_on").asc(nulls_last=True), "title", "id")
     count = events.count()
     page = selectors.attach_catalogue_flags(events[filters.offset : filters.offset + filters.limit])
     places = availability.availability_by_event_id(page)

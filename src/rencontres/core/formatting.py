@@ -66,6 +66,11 @@ def _day_month_year(date: dt.date) -> str:
     return f"{_day_of_month(date)} {formats.date_format(date, 'F Y')}"
 
 
+def format_announced_period(period: str) -> str:
+    """« 2e semestre 2011 · dates et lieux à venir », for an event announced before its dates are known."""
+    return _("%(period)s · dates et lieux à venir") % {"period": period}
+
+
 def format_date_range(start: dt.date | None, end: dt.date | None, *, months_only: bool = False) -> str:
     """« du 12 au 13 octobre 2021 »; a long training known by months: « de novembre 2020 à juin 2021 »."""
     if start is not None and months_only:

@@ -17,6 +17,7 @@ from rencontres.organizations.models import Membership, Organization
 
 from . import services
 from .demo_data import (
+    DEMO_ANNOUNCED_EVENTS,
     DEMO_EVENTS,
     DEMO_ORGANISER_EMAIL,
     DEMO_ORGANISER_PASSWORD,
@@ -45,7 +46,9 @@ DOCUMENT_TEMPLATE = b"""
 def load_demo(*, stdout=None) -> list[Event]:
     """Create the five published demo events and the demo organiser, only if no event exists yet.
 
-    Returns the events created, or an empty list when the database already had events.
+    Returns those five, or an empty list when the database already had events. The events the
+    demo announces without dates yet (seed 001's departmental seminars) are created too, after
+    them, and not returned: they are not run.
     """
     with transaction.atomic():
         if Event.objects.exists():
@@ -62,6 +65,10 @@ def load_demo(*, stdout=None) -> list[Event]:
             events.append(event)
             if stdout is not None:
                 stdout.write(f"  {event.title} ({event.starts_on:%d/%m/%Y})\n")
+        for data in DEMO_ANNOUNCED_EVENTS:
+            event = _event(data, _organization(data.organization), [themes[slug] for slug in data.themes])
+            if stdout is not None:
+                stdout.write(f"  {event.title} ({event.period_label})\n")
         return events
 
 
@@ -122,6 +129,8 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
         themes=themes,
         department_code=data.department_code,
         commune=data.commune,
+        period_label=data.period_label,
+        period_ends_on=data.period_ends_on,
         venue=venues.get(data.main_venue) if data.main_venue else None,
         registration_url=data.registration_url,
         is_invitation_only=data.is_invitation_only,

@@ -135,6 +135,9 @@ class EventData:
     prices: tuple[PriceData, ...] = ()
     documents: tuple[DocumentData, ...] = ()
     series: SeriesData | None = None
+    # Announced before its dates are known: no days, the period the announcement gives.
+    period_label: str = ""
+    period_ends_on: dt.date | None = None
 
 
 def _t(hour: int, minute: int = 0) -> dt.time:
@@ -384,6 +387,46 @@ PACA_JOURNEE_REGIONALE = EventData(
             day=dt.date(2011, 6, 15),
         ),
     ),
+)
+
+
+# « Un séminaire par département prévu courant 2e semestre 2011 »: the six départements of
+# the region, each announced with its territory, dates and places to come (seed 001 says no more).
+PACA_DEPARTMENTS = (
+    ("04", "des Alpes-de-Haute-Provence"),
+    ("05", "des Hautes-Alpes"),
+    ("06", "des Alpes-Maritimes"),
+    ("13", "des Bouches-du-Rhône"),
+    ("83", "du Var"),
+    ("84", "de Vaucluse"),
+)
+
+PACA_DEPARTMENTAL_SEMINARS: tuple[EventData, ...] = tuple(
+    EventData(
+        seed="001_dbeac11121138d50",
+        organization=DRJSCS_PACA,
+        series=PACA_CYCLE,
+        title=f"Séminaire de la cohésion sociale {of_department}",
+        subtitle="Atelier départemental du cycle des ateliers territoriaux de la cohésion sociale en PACA",
+        format=EventFormat.SEMINAIRE,
+        description=(
+            "Après la journée régionale du 15 juin 2011, le cycle se poursuit par un séminaire dans chaque "
+            "département, au plus près des territoires d'intervention des professionnels, pour débattre des "
+            "objectifs et des moyens des politiques locales de cohésion sociale de demain.\n\n"
+            "Le préprogramme des ateliers départementaux est à télécharger sur la page de la journée régionale."
+        ),
+        audience="Professionnels des services de l'État, des collectivités et des associations du département.",
+        partners=(
+            f"Direction départementale de la cohésion sociale {of_department} (co-organisatrice)",
+            "Voisins & Citoyens en Méditerranée",
+        ),
+        themes=("cohesion-sociale", "cooperations-territoriales"),
+        department_code=code,
+        days=(),
+        period_label="2e semestre 2011",
+        period_ends_on=dt.date(2011, 12, 31),
+    )
+    for code, of_department in PACA_DEPARTMENTS
 )
 
 
@@ -921,3 +964,6 @@ DEMO_EVENTS: tuple[EventData, ...] = (
     SEINE_SAINT_DENIS_MATINEE,
     CNAM_CERTIFICAT,
 )
+
+# Announced, not run: published without dates, no registration; loaded after DEMO_EVENTS.
+DEMO_ANNOUNCED_EVENTS: tuple[EventData, ...] = PACA_DEPARTMENTAL_SEMINARS

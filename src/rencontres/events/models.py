@@ -121,6 +121,26 @@ class Event(models.Model):
     venue = models.ForeignKey(
         Venue, on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("lieu principal")
     )
+    # An event can be announced before its dates are known (seed 001: « un séminaire par
+    # département prévu courant 2e semestre 2011 »): it is published with the period the
+    # organiser writes, stays out of calendars and takes no registration until it has a day.
+    period_label = models.CharField(
+        _("période annoncée"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Si les dates ne sont pas encore connues : la période annoncée, par exemple « 2e semestre 2027 ». "
+            "Elle s'affiche avec « dates et lieux à venir » jusqu'à ce que le programme ait une journée."
+        ),
+    )
+    period_ends_on = models.DateField(
+        _("fin de la période annoncée"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Le dernier jour de la période : passé ce jour, l'événement non daté rejoint les événements passés."
+        ),
+    )
     registration_opens_at = models.DateTimeField(_("ouverture des inscriptions"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("clôture des inscriptions"), null=True, blank=True)
     registration_url = models.URLField(_("lien d'inscription externe"), blank=True, max_length=500)
@@ -190,6 +210,10 @@ class Event(models.Model):
         # would otherwise list events its organiser never chose.
         if self.series_id and self.series.organization_id != self.organization_id:
             raise ValidationError({"series": _("Choisissez un cycle de votre organisme.")})
+        if self.period_ends_on and not self.period_label.strip():
+            raise ValidationError(
+                {"period_label": _("Indiquez la période annoncée, par exemple « 2e semestre 2027 ».")}
+            )
         if self.bpf_objective == BpfObjective.RNCP and self.rncp_level is None:
             raise ValidationError({"rncp_level": _("Indiquez le niveau du diplôme ou du titre inscrit au RNCP.")})
         if self.bpf_objective != BpfObjective.RNCP and self.rncp_level is not None:
@@ -206,6 +230,11 @@ class Event(models.Model):
         """Where answers to the event's emails go: its contact, else the organisation's reply-to or contact."""
         organization = self.organization
         return self.contact_email or organization.reply_to_email or organization.contact_email
+
+    @property
+    def is_dated(self) -> bool:
+        """Whether the programme has at least one day; an event announced for a period has none yet."""
+        return self.starts_on is not None
 
     @property
     def is_published(self) -> bool:

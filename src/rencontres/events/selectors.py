@@ -55,6 +55,8 @@ CARD_FIELDS = (
     "starts_on",
     "ends_on",
     "dates_are_months",
+    "period_label",
+    "period_ends_on",
     "department_code",
     "commune",
     "venue__city",
@@ -117,7 +119,9 @@ class CatalogueQuery:
 def catalogue_events(query: CatalogueQuery, *, today: dt.date | None = None) -> tuple[QuerySet, QuerySet]:
     """Upcoming events (soonest first) and past ones (latest first) matching the filters.
 
-    An event is upcoming until its last day is over; one without any day yet counts as upcoming.
+    An event is upcoming until its last day is over. One announced for a period, without any
+    day yet, is upcoming until its period ends (for good when it gives no end), after the dated
+    ones, soonest period end first; once its period is over it is listed after the dated past ones.
     The shown page gets its badges from `attach_catalogue_flags`.
     """
     today = today or timezone.localdate()
@@ -135,13 +139,33 @@ def catalogue_events(query: CatalogueQuery, *, today: dt.date | None = None) -> 
         events = events.filter(themes__slug=query.theme)
     if query.matching_ids is not None:
         events = events.filter(id__in=query.matching_ids)
-    upcoming = events.filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True)).order_by("starts_on", "title")
-    past = events.filter(ends_on__lt=today).order_by("-starts_on", "title")
+    undated = Q(ends_on__isnull=True)
+    period_not_over = Q(period_ends_on__isnull=True) | Q(period_ends_on__gte=today)
+    upcoming = events.filter(Q(ends_on__gte=today) | (undated & period_not_over)).order_by(
+        F("starts_on").asc(nulls_last=True), F("period_ends_on").asc(nulls_last=True), "title"
+    )
+    past = events.filter(Q(ends_on__lt=today) | (undated & Q(period_ends_on__lt=today))).order_by(
+        F("starts_on").desc(nulls_last=True), F("period_ends_on").desc(nulls_last=True), "title"
+    )
     if query.when == "upcoming":
         past = past.none()
     elif query.when == "past":
         upcoming = upcoming.none()
     return upcoming, past
+
+
+def split_by_period(events) -> tuple[list[Event], list[tuple[str, list[Event]]]]:
+    """A cycle's events: the dated ones in their order, and those announced for a period, grouped by it.
+
+    The periods come in the order of their first event (the caller sorts by period end, then title).
+    """
+    dated, periods = [], {}
+    for event in events:
+        if event.is_dated:
+            dated.append(event)
+        else:
+            periods.setdefault(event.period_label, []).append(event)
+    return dated, list(periods.items())
 
 
 EVENT_PAGE_RELATED = ("organization", "series", "venue")

@@ -166,12 +166,22 @@ def update_event(*, event: Event, themes=None, **fields) -> Event:
 
 @transaction.atomic
 def publish_event(*, event: Event) -> Event:
-    """Publish a draft; an event with no day cannot be published, nobody could come."""
+    """Publish a draft: it needs a day in its programme, or the period it is announced for.
+
+    Without either nobody could know when to come; with a period only, it is announced
+    (« dates et lieux à venir ») and takes no registration until it has a day.
+    """
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status == EventStatus.PUBLISHED:
         return event
-    if not event.days.exists():
-        raise EventRuleError(_("Ajoutez au moins une journée au programme avant de publier."))
+    if not event.period_label.strip() and not event.days.exists():
+        raise EventRuleError(
+            _(
+                "Ajoutez au moins une journée au programme avant de publier, ou, si les dates ne sont pas encore "
+                "connues, indiquez la période annoncée (par exemple « 2e semestre 2027 ») dans les informations "
+                "générales."
+            )
+        )
     event.status = EventStatus.PUBLISHED
     event.published_at = event.published_at or timezone.now()
     event.save(update_fields=["status", "published_at", "updated_at"])

@@ -67,6 +67,10 @@ def _window_state(event: Event, now: dt.datetime) -> str | None:
     """The state the event's status and dates impose, whatever the count."""
     if event.status != EventStatus.PUBLISHED:
         return AvailabilityState.CLOSED
+    # Announced for a period (« 2e semestre 2011 »): nobody registers, here or elsewhere,
+    # for days nobody knows yet.
+    if event.starts_on is None:
+        return AvailabilityState.NOT_YET_DATED
     # Before the external link: a past event invites nobody to register, here or elsewhere.
     if event.ends_on and timezone.localdate(now) > event.ends_on:
         return AvailabilityState.PAST

@@ -27,6 +27,7 @@ class AvailabilityState(models.TextChoices):
     OPEN = "open", _("inscriptions ouvertes")
     FULL = "full", _("complet, liste d'attente ouverte")
     NOT_YET_OPEN = "not_yet_open", _("inscriptions pas encore ouvertes")
+    NOT_YET_DATED = "not_yet_dated", _("dates à venir : inscriptions ouvertes une fois les dates connues")
     CLOSED = "closed", _("inscriptions closes")
     EXTERNAL = "external", _("inscription sur un autre site")
     PAST = "past", _("événement passé")

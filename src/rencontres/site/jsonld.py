@@ -26,6 +26,7 @@ OFFER_AVAILABILITY = {
     AvailabilityState.CLOSED: "https://schema.org/SoldOut",
     AvailabilityState.PAST: "https://schema.org/SoldOut",
     AvailabilityState.NOT_YET_OPEN: "https://schema.org/PreOrder",
+    AvailabilityState.NOT_YET_DATED: "https://schema.org/PreOrder",  # never shown: an undated event has no JSON-LD
 }
 ONLINE_PLACE = "online"  # stands for the event page's address, known only at request time
 

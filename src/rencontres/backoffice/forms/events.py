@@ -117,6 +117,8 @@ class EventForm(DsfrModelForm):
             "subtitle",
             "format",
             "series",
+            "period_label",
+            "period_ends_on",
             "description",
             "audience",
             "objectives",
@@ -145,6 +147,7 @@ class EventForm(DsfrModelForm):
             "prerequisites": forms.Textarea(attrs={"rows": 2}),
             "partners": forms.Textarea(attrs={"rows": 2}),
             "themes": forms.CheckboxSelectMultiple,
+            "period_ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "registration_opens_at": DATETIME_WIDGET,
             "registration_closes_at": DATETIME_WIDGET,
             # The contact is most often the organiser themself: let the browser fill it in.
@@ -161,6 +164,8 @@ class EventForm(DsfrModelForm):
         self.fields["themes"].queryset = Theme.objects.all()
         for name in ["registration_opens_at", "registration_closes_at"]:
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+        self.fields["period_ends_on"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        self.fields["period_ends_on"].error_messages["invalid"] = _("Indiquez une date, par exemple 31/12/2027.")
         places = availability.places_of(self.instance)
         self.fields["capacity_min"].initial = places.capacity_min
         self.fields["capacity_max"].initial = places.capacity_max

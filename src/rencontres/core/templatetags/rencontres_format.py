@@ -31,6 +31,9 @@ def date_range(start, end) -> str:
 
 @register.simple_tag
 def event_dates(event) -> str:
+    """Its dates; for an event announced before its dates are known, the period it is announced for."""
+    if event.starts_on is None and event.period_label:
+        return formatting.format_announced_period(event.period_label)
     return formatting.format_date_range(event.starts_on, event.ends_on, months_only=event.dates_are_months)
 
 

@@ -142,6 +142,12 @@ def _check_can_register(event: Event, email: str, current: availability.Availabi
         raise RegistrationError(_("Les inscriptions à cet événement se font sur le site indiqué par l'organisateur."))
     if current.state == AvailabilityState.PAST:
         raise RegistrationError(_("Cet événement a eu lieu : les inscriptions sont closes."))
+    if current.state == AvailabilityState.NOT_YET_DATED:
+        raise RegistrationError(
+            _(
+                "Les dates de cet événement ne sont pas encore connues : les inscriptions ouvriront quand elles le seront."
+            )
+        )
     if current.state == AvailabilityState.NOT_YET_OPEN:
         raise RegistrationError(_("Les inscriptions ne sont pas encore ouvertes."))
     if not current.accepts_registrations:

@@ -2,9 +2,11 @@
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from rencontres.core import files
 from rencontres.core.http import stored_file_response
@@ -129,8 +131,10 @@ def event_detail(request, slug: str):
         "proceedings": resource_selectors.published_proceedings_of(event),
         "is_member": is_member,
         "places_left": current.places_left,
+        # An Event without startDate is invalid structured data: an event announced for a
+        # period gets its JSON-LD once it has a day.
         "json_ld": jsonld.event_json_ld(fragments["json_ld_facts"], event=event, availability=current, request=request)
-        if event.is_visible_to_public
+        if event.is_visible_to_public and event.is_dated
         else None,
         "page_url": request.build_absolute_uri(event.get_absolute_url()),
         "image_url": jsonld.organization_image_url(event.organization, request),
@@ -141,7 +145,11 @@ def event_detail(request, slug: str):
 
 
 def event_ical(request, slug: str):
-    programme = _viewable_programme(request, slug)
+    """The event's calendar file; an event announced for a period has none until it has a day (no empty file)."""
+    event = _viewable_event(request, slug)
+    if not event.is_dated:
+        raise Http404(_("Cet événement n'a pas encore de dates : il n'a pas de fichier d'agenda."))
+    programme = selectors.programme_of(event)
     content = ical.event_calendar(programme, site_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{programme.event.slug}.ics"'
@@ -173,12 +181,15 @@ def series_detail(request, slug: str):
     events = (
         selectors.with_catalogue_flags(selectors.public_events().filter(series=series))
         .select_related("organization", "venue")
-        .order_by("starts_on", "title")
+        .order_by(F("starts_on").asc(nulls_last=True), F("period_ends_on").asc(nulls_last=True), "title")
     )
+    dated, announced = selectors.split_by_period(events)
     context = {
         "series": series,
-        "events": events,
+        "events": dated,
+        "announced_periods": announced,
         "proceedings": resource_selectors.published_proceedings_of_series(series),
-        "json_ld": jsonld.series_json_ld(series, events, request=request),
+        # Only dated events are subEvents: an Event without startDate is invalid structured data.
+        "json_ld": jsonld.series_json_ld(series, dated, request=request),
     }
     return render(request, "site/series_detail.html", context)

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rencontres.core import formatting
 from rencontres.core.http import stored_file_response
 from rencontres.events import ical, selectors
 from rencontres.events.models import Theme
@@ -85,7 +86,12 @@ class NewEventsFeed(Feed):
         return event.title
 
     def item_description(self, event):
-        when = event.starts_on.strftime("%d/%m/%Y") if event.starts_on else _("dates à venir")
+        if event.starts_on:
+            when = event.starts_on.strftime("%d/%m/%Y")
+        elif event.period_label:
+            when = formatting.format_announced_period(event.period_label)
+        else:
+            when = _("dates à venir")
         where = ical.event_location(event)
         parts = [event.subtitle, f"{event.organization.name} — {when}" + (f", {where}" if where else "")]
         return "\n".join(part for part in parts if part)
