@@ -81,6 +81,29 @@ PG_BIN = Path("/usr/lib/postgresql")
 # ---------------------------------------------------------------------------
 
 
+def published_event(organization, title: str, date, places: int):
+    """A one-day event open for registration since yesterday, free, with `places` places, published."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from rencontres.events import services as event_services
+    from rencontres.events.enums import EventFormat
+    from rencontres.registrations import services as registration_services
+
+    event = event_services.create_event(
+        organization=organization,
+        title=title,
+        format=EventFormat.JOURNEE,
+        registration_opens_at=timezone.now() - dt.timedelta(days=1),
+        contact_email="contact@ccas-bobigny.example",
+    )
+    day = event_services.add_day(event=event, date=date)
+    event_services.add_session(day=day, title="Plénière", start_time=dt.time(9), end_time=dt.time(17))
+    registration_services.set_capacity(event=event, capacity_max=places)
+    return event_services.publish_event(event=event)
+
+
 def child_setup(*, count: int, out: Path) -> None:
     """`count` published events of PLACES places, open, free; an organiser with a password; their ids as JSON."""
     import datetime as dt
@@ -92,10 +115,7 @@ def child_setup(*, count: int, out: Path) -> None:
     from django.utils import timezone
 
     from rencontres.accounts.models import User
-    from rencontres.events import services as event_services
-    from rencontres.events.enums import EventFormat
     from rencontres.organizations import services as organization_services
-    from rencontres.registrations import services as registration_services
 
     organization, _created = organization_services.create_organization(
         name="Centre communal d'action sociale de Bobigny", slug="ccas-bobigny", admin_email=ORGANISER[0]
@@ -109,17 +129,7 @@ def child_setup(*, count: int, out: Path) -> None:
     starts_on = timezone.localdate() + dt.timedelta(days=60)
     events = []
     for n in range(count):
-        event = event_services.create_event(
-            organization=organization,
-            title=f"Journée départementale de l'action sociale {n + 1}",
-            format=EventFormat.JOURNEE,
-            registration_opens_at=timezone.now() - dt.timedelta(days=1),
-            contact_email="contact@ccas-bobigny.example",
-        )
-        day = event_services.add_day(event=event, date=starts_on)
-        event_services.add_session(day=day, title="Plénière", start_time=dt.time(9), end_time=dt.time(17))
-        registration_services.set_capacity(event=event, capacity_max=PLACES)
-        event_services.publish_event(event=event)
+        event = published_event(organization, f"Journée départementale de l'action sociale {n + 1}", starts_on, PLACES)
         events.append({"id": event.id, "slug": event.slug})
     out.write_text(json.dumps({"events": events, "periodic": periodic_setup(organization)}))
 
@@ -133,35 +143,20 @@ def periodic_setup(organization) -> dict:
 
     from django.utils import timezone
 
-    from rencontres.events import services as event_services
-    from rencontres.events.enums import EventFormat
     from rencontres.registrations import services as registration_services
     from rencontres.registrations.enums import RegistrationState
     from rencontres.registrations.models import Registration
-
-    def event_on(date, title, places):
-        event = event_services.create_event(
-            organization=organization,
-            title=title,
-            format=EventFormat.JOURNEE,
-            registration_opens_at=timezone.now() - dt.timedelta(days=1),
-            contact_email="contact@ccas-bobigny.example",
-        )
-        day = event_services.add_day(event=event, date=date)
-        event_services.add_session(day=day, title="Plénière", start_time=dt.time(9), end_time=dt.time(17))
-        registration_services.set_capacity(event=event, capacity_max=places)
-        return event_services.publish_event(event=event)
 
     def applicant(email):
         return registration_services.Applicant(
             first_name="Camille", last_name=email.split("@")[0], email=email, job_title="CESF"
         )
 
-    tomorrow = event_on(timezone.localdate() + dt.timedelta(days=1), "Matinée de demain", 50)
+    tomorrow = published_event(organization, REMINDER_EVENT, timezone.localdate() + dt.timedelta(days=1), 50)
     reminded = [f"reminder-{n}@example.org" for n in range(REMINDED)]
     for email in reminded:
         registration_services.register(event=tomorrow, applicant=applicant(email))
-    one_place = event_on(timezone.localdate() + dt.timedelta(days=30), "Atelier d'une place", 1)
+    one_place = published_event(organization, "Atelier d'une place", timezone.localdate() + dt.timedelta(days=30), 1)
     first, offered, next_waiting = "first@example.org", "offered@example.org", "next-waiting@example.org"
     for email in (first, offered, next_waiting):
         registration_services.register(event=one_place, applicant=applicant(email))
