@@ -302,6 +302,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The DSFR stylesheet our pages use, built from its parts (core/dsfr_css.py), besides the apps' files.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "rencontres.core.staticfinders.DsfrSubsetFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("RENCONTRES_MEDIA_ROOT", DATA_DIR / "media"))
 
