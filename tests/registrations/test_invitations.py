@@ -81,7 +81,9 @@ def test_a_forged_or_other_events_link_gets_a_french_message(client, organizatio
         path = reverse("site:register", args=[other.slug]) + "?invitation=" + token
     response = client.get(path)
     assert response.status_code == 400
-    assert "Ce lien d&#x27;invitation n&#x27;est pas valable pour cet événement" in response.content.decode()
+    html = response.content.decode()
+    assert "Ce lien d&#x27;invitation n&#x27;est pas valable pour cet événement" in html
+    assert re.search(r"<title>Erreur : Inscription : ", html)
 
 
 def test_a_withdrawn_invitation_link_is_refused_by_the_invitation_check(client, event):
