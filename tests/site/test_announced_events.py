@@ -123,3 +123,16 @@ def test_the_atom_feed_announces_it_with_its_period(client, announced):
     feed = client.get("/evenements.atom").content.decode()
 
     assert "Séminaire du Var" in feed and f"{PERIOD} · dates et lieux à venir" in feed
+
+
+def test_once_its_period_went_by_without_dates_nothing_is_announced_to_come(client, announced):
+    with time_machine.travel(dt.datetime(2031, 1, 2, 12, tzinfo=dt.UTC), tick=False):
+        page = client.get(announced.get_absolute_url()).content.decode()
+        catalogue = client.get("/?quand=passes").content.decode()
+        api = client.get(f"/api/events/{announced.slug}").json()
+
+    assert "Dates et lieux non publiés" in page and f"{PERIOD} · dates et lieux non publiés" in page
+    assert "à venir" not in page and "les inscriptions ouvriront" not in page
+    assert "Les inscriptions sont closes." in page
+    assert api["registration"]["state"] == "closed"
+    assert "à venir" not in catalogue.split("Séminaire du Var", 1)[-1][:600]

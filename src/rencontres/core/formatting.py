@@ -66,8 +66,14 @@ def _day_month_year(date: dt.date) -> str:
     return f"{_day_of_month(date)} {formats.date_format(date, 'F Y')}"
 
 
-def format_announced_period(period: str) -> str:
-    """« 2e semestre 2011 · dates et lieux à venir », for an event announced before its dates are known."""
+def format_announced_period(period: str, *, is_over: bool = False) -> str:
+    """« 2e semestre 2011 · dates et lieux à venir », for an event announced before its dates are known.
+
+    Once the period went by without dates, nothing is « à venir » any more: « 2e semestre 2011 ·
+    dates et lieux non publiés ».
+    """
+    if is_over:
+        return _("%(period)s · dates et lieux non publiés") % {"period": period}
     return _("%(period)s · dates et lieux à venir") % {"period": period}
 
 

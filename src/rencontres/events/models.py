@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rencontres.organizations.models import Organization
@@ -235,6 +236,11 @@ class Event(models.Model):
     def is_dated(self) -> bool:
         """Whether the programme has at least one day; an event announced for a period has none yet."""
         return self.starts_on is not None
+
+    @property
+    def announced_period_is_over(self) -> bool:
+        """Whether an event announced for a period is still undated after its period's last day."""
+        return self.starts_on is None and self.period_ends_on is not None and self.period_ends_on < timezone.localdate()
 
     @property
     def is_published(self) -> bool:

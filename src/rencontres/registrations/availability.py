@@ -70,6 +70,9 @@ def _window_state(event: Event, now: dt.datetime) -> str | None:
     # Announced for a period (« 2e semestre 2011 »): nobody registers, here or elsewhere,
     # for days nobody knows yet.
     if event.starts_on is None:
+        # Its period went by without dates (the demo's 2011 seminars): closed, not « à venir ».
+        if event.period_ends_on and timezone.localdate(now) > event.period_ends_on:
+            return AvailabilityState.CLOSED
         return AvailabilityState.NOT_YET_DATED
     # Before the external link: a past event invites nobody to register, here or elsewhere.
     if event.ends_on and timezone.localdate(now) > event.ends_on:

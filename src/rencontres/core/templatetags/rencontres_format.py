@@ -33,7 +33,7 @@ def date_range(start, end) -> str:
 def event_dates(event) -> str:
     """Its dates; for an event announced before its dates are known, the period it is announced for."""
     if event.starts_on is None and event.period_label:
-        return formatting.format_announced_period(event.period_label)
+        return formatting.format_announced_period(event.period_label, is_over=event.announced_period_is_over)
     return formatting.format_date_range(event.starts_on, event.ends_on, months_only=event.dates_are_months)
 
 

@@ -89,7 +89,7 @@ class NewEventsFeed(Feed):
         if event.starts_on:
             when = event.starts_on.strftime("%d/%m/%Y")
         elif event.period_label:
-            when = formatting.format_announced_period(event.period_label)
+            when = formatting.format_announced_period(event.period_label, is_over=event.announced_period_is_over)
         else:
             when = _("dates à venir")
         where = ical.event_location(event)
