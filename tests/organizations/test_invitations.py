@@ -127,7 +127,7 @@ def test_a_revoked_invitation_says_so_and_a_new_one_replaces_the_pending_one(cli
     page = client.get(first_path)
     assert page.status_code == 410 and "Cette invitation a été retirée" in page.content.decode()
     client.force_login(admin)
-    client.post(reverse("backoffice:invitation_revoke", args=[_second.id]))
+    client.post(reverse("backoffice:invitation_revoke", args=[_second.id]), {"confirme": "1"})
     assert "Cette invitation a été retirée" in client.get(second_path).content.decode()
 
 

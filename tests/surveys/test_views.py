@@ -152,7 +152,10 @@ def test_the_organiser_adds_and_deletes_a_question(organiser, survey):
         {"question-label": "Reviendriez-vous ?", "question-kind": "choice", "question-choices": "oui\nnon"},
     )
     question = SurveyQuestion.objects.get(label="Reviendriez-vous ?")
-    organiser.post(reverse("backoffice:survey_question_delete", args=[question.id]))
+    asked = organiser.post(reverse("backoffice:survey_question_delete", args=[question.id]))
+    assert "Supprimer la question « Reviendriez-vous ? » ?" in asked.content.decode()
+    assert SurveyQuestion.objects.filter(id=question.id).exists()
+    organiser.post(reverse("backoffice:survey_question_delete", args=[question.id]), {"confirme": "1"})
     assert not SurveyQuestion.objects.filter(id=question.id).exists()
 
 

@@ -193,6 +193,8 @@ def test_next_steps_are_added_and_removed(organiser, workshop):
     step = NextStep.objects.get()
     assert str(step.due_on) == "2030-09-15"
     organiser.post(reverse("backoffice:next_step_delete", args=[step.id]))
+    assert NextStep.objects.exists()  # asked first
+    organiser.post(reverse("backoffice:next_step_delete", args=[step.id]), {"confirme": "1"})
     assert not NextStep.objects.exists()
 
 
@@ -249,7 +251,9 @@ def test_sending_the_links_mails_every_confirmed_participant(organiser, workshop
 
 def test_an_empty_workstream_can_be_deleted(organiser, workshop):
     stream = workshop.workstreams.get()
-    organiser.post(reverse("backoffice:workstream_delete", args=[stream.id]))
+    asked = organiser.post(reverse("backoffice:workstream_delete", args=[stream.id]))
+    assert f"Supprimer le chantier « {stream.title} » ?" in asked.content.decode()
+    organiser.post(reverse("backoffice:workstream_delete", args=[stream.id]), {"confirme": "1"})
     assert not Workstream.objects.exists()
 
 

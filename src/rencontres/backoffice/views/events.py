@@ -11,10 +11,12 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rencontres.announcements.selectors import doubts_to_review
 from rencontres.backoffice import access as backoffice_access
+from rencontres.backoffice.confirmation import ask_before_deleting
 from rencontres.backoffice.forms.events import (
     DayForm,
     DocumentForm,
@@ -27,6 +29,7 @@ from rencontres.backoffice.forms.events import (
     TrainingActionForm,
     VenueForm,
 )
+from rencontres.core import formatting
 from rencontres.events import services
 from rencontres.events.changes import watch_schedule
 from rencontres.events.exceptions import EventRuleError
@@ -118,7 +121,11 @@ def _section_response(request, event: Event, section: str, *, errors: bool = Fal
     if errors:
         messages.error(request, _("Le formulaire contient des erreurs : corrigez les champs signalés."))
         return render(request, EDITOR_TEMPLATE, _editor_context(event, **bound), status=400)
-    return redirect(reverse("backoffice:event_edit", args=[event.id]) + f"#{section}")
+    return redirect(_editor_url(event, section))
+
+
+def _editor_url(event: Event, section: str) -> str:
+    return reverse("backoffice:event_edit", args=[event.id]) + f"#{section}"
 
 
 def _say_who_is_told(request, told: int) -> None:
@@ -254,6 +261,20 @@ def day_edit(request, day_id: int):
 def day_delete(request, day_id: int):
     day = get_object_or_404(Day, id=day_id)
     event = _event_for_member(request, day.event_id)
+    sessions = day.sessions.count()
+    asked = ask_before_deleting(
+        request,
+        what=_("la journée du %(day)s") % {"day": formatting.format_day(day.date, month_only=day.is_month_only)},
+        consequence=ngettext(
+            "Sa séance est supprimée avec elle.", "Ses %(n)s séances sont supprimées avec elle.", sessions
+        )
+        % {"n": sessions}
+        if sessions
+        else "",
+        back_url=_editor_url(event, "programme"),
+    )
+    if asked:
+        return asked
     with transaction.atomic():  # the change and the emails it owes leave together
         with watch_schedule(event) as changes:
             services.delete_day(day=day)
@@ -317,6 +338,11 @@ def session_edit(request, session_id: int):
 def session_delete(request, session_id: int):
     session = get_object_or_404(Session, id=session_id)
     event = _event_for_member(request, session.event_id)
+    asked = ask_before_deleting(
+        request, what=_("la séance « %(title)s »") % {"title": session.title}, back_url=_editor_url(event, "programme")
+    )
+    if asked:
+        return asked
     services.delete_session(session=session)
     return _section_response(request, event, "programme")
 
@@ -337,6 +363,14 @@ def speaker_add(request, event_id: int):
 def speaker_delete(request, speaker_id: int):
     speaker = get_object_or_404(Speaker, id=speaker_id)
     event = _event_for_member(request, speaker.event_id)
+    asked = ask_before_deleting(
+        request,
+        what=_("l'intervenant·e %(name)s") % {"name": speaker.name},
+        consequence=_("Son nom est retiré des séances où il ou elle intervient."),
+        back_url=_editor_url(event, "speakers"),
+    )
+    if asked:
+        return asked
     services.delete_speaker(speaker=speaker)
     return _section_response(request, event, "speakers")
 
@@ -375,6 +409,11 @@ def price_add(request, event_id: int):
 def price_delete(request, tier_id: int):
     tier = get_object_or_404(PriceTier, id=tier_id)
     event = _event_for_member(request, tier.event_id)
+    asked = ask_before_deleting(
+        request, what=_("le tarif « %(label)s »") % {"label": tier.label}, back_url=_editor_url(event, "prices")
+    )
+    if asked:
+        return asked
     services.delete_price_tier(tier=tier)
     return _section_response(request, event, "prices")
 
@@ -403,6 +442,13 @@ def document_add(request, event_id: int):
 def document_delete(request, document_id: int):
     document = get_object_or_404(Document, id=document_id)
     event = _event_for_member(request, document.event_id)
+    asked = ask_before_deleting(
+        request,
+        what=_("le document « %(title)s »") % {"title": document.title},
+        back_url=_editor_url(event, "documents"),
+    )
+    if asked:
+        return asked
     services.delete_document(document=document)
     return _section_response(request, event, "documents")
 

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rencontres.backoffice import access as backoffice_access
+from rencontres.backoffice.confirmation import ask_before_deleting
 from rencontres.backoffice.forms.organization import MemberInvitationForm, MemberRoleForm, OrganizationIdentityForm
 from rencontres.organizations import access, selectors, services
 from rencontres.organizations.enums import Role
@@ -97,6 +99,14 @@ def members(request, organization_id: int):
 @require_POST
 def invitation_revoke(request, invitation_id: int):
     invitation = _invitation_for_admin(request, invitation_id)
+    asked = ask_before_deleting(
+        request,
+        what=_("l'invitation de %(email)s") % {"email": invitation.email},
+        consequence=_("Son lien ne permettra plus de rejoindre l'organisme."),
+        back_url=reverse("backoffice:organization_members", args=[invitation.organization_id]),
+    )
+    if asked:
+        return asked
     try:
         services.revoke_invitation(invitation=invitation, revoked_by=request.user)
     except OrganizationError as error:

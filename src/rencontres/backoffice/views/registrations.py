@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rencontres.backoffice import access as backoffice_access
+from rencontres.backoffice.confirmation import ask_before_deleting
 from rencontres.backoffice.forms.registrations import (
     CommitmentForm,
     DecisionForm,
@@ -326,6 +328,14 @@ def question_add(request, event_id: int):
 def question_delete(request, question_id: int):
     question = get_object_or_404(Question, id=question_id)
     event = event_for_organiser(request, question.event_id)
+    asked = ask_before_deleting(
+        request,
+        what=_("la question « %(label)s »") % {"label": question.label},
+        consequence=_("Les réponses déjà données à cette question sont supprimées avec elle."),
+        back_url=reverse("backoffice:registration_setup", args=[event.id]),
+    )
+    if asked:
+        return asked
     configuration.delete_question(question=question)
     messages.success(request, _("Question supprimée."))
     return redirect("backoffice:registration_setup", event.id)
@@ -375,6 +385,14 @@ def invitation_resend(request, invitation_id: int):
 def invitation_delete(request, invitation_id: int):
     invitation = get_object_or_404(Invitation, id=invitation_id)
     event = event_for_organiser(request, invitation.event_id)
+    asked = ask_before_deleting(
+        request,
+        what=_("l'invitation de %(email)s") % {"email": invitation.email},
+        consequence=_("Son lien personnel ne permettra plus de s'inscrire."),
+        back_url=reverse("backoffice:registration_setup", args=[event.id]),
+    )
+    if asked:
+        return asked
     configuration.delete_invitation(invitation=invitation)
     return redirect("backoffice:registration_setup", event.id)
 

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rencontres.backoffice import access as backoffice_access
+from rencontres.backoffice.confirmation import ask_before_deleting
 from rencontres.backoffice.forms.resources import ProceedingsForm, ResourceForm
 from rencontres.core import files
 from rencontres.core.http import stored_file_response
@@ -74,6 +76,14 @@ def resource_act(request, resource_id: int, action: str):
             services.refuse_resource(resource=resource)
             messages.success(request, _("« %(title)s » est refusée.") % {"title": resource.title})
         case "delete":
+            asked = ask_before_deleting(
+                request,
+                what=_("la ressource « %(title)s »") % {"title": resource.title},
+                consequence=_("Son fichier est supprimé avec elle."),
+                back_url=reverse("backoffice:event_resources", args=[event_id]),
+            )
+            if asked:
+                return asked
             services.delete_resource(resource=resource)
             messages.success(request, _("« %(title)s » est supprimée.") % {"title": resource.title})
         case "visibility":

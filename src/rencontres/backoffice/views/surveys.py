@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rencontres.backoffice import access as backoffice_access
 from rencontres.backoffice import charts
+from rencontres.backoffice.confirmation import ask_before_deleting
 from rencontres.backoffice.forms.surveys import PublishForm, SurveyCreateForm, SurveyQuestionForm, SurveySettingsForm
 from rencontres.organizations import access
 from rencontres.registrations import services as registration_services
@@ -119,6 +121,13 @@ def question_delete(request, question_id: int):
     question = get_object_or_404(SurveyQuestion.objects.select_related("survey__event"), id=question_id)
     if not access.can_manage_event(request.user, question.survey.event):
         raise Http404
+    asked = ask_before_deleting(
+        request,
+        what=_("la question « %(label)s »") % {"label": question.label},
+        back_url=reverse("backoffice:survey", kwargs={"survey_id": question.survey_id}),
+    )
+    if asked:
+        return asked
     try:
         services.delete_question(question=question)
     except SurveyError as error:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rencontres.backoffice import access as backoffice_access
+from rencontres.backoffice.confirmation import ask_before_deleting
 from rencontres.backoffice.forms.workshops import (
     GroupForm,
     NextStepForm,
@@ -150,6 +151,13 @@ def workstream_add(request, workshop_id: int):
 @require_POST
 def workstream_delete(request, workstream_id: int):
     workstream = _workstream_for_member(request, workstream_id)
+    asked = ask_before_deleting(
+        request,
+        what=_("le chantier « %(title)s »") % {"title": workstream.title},
+        back_url=reverse("backoffice:workshop", args=[workstream.workshop_id]) + "#chantiers",
+    )
+    if asked:
+        return asked
     try:
         services.delete_workstream(workstream=workstream)
     except WorkshopError as error:
@@ -327,6 +335,13 @@ def next_step_delete(request, step_id: int):
     workstream = step.synthesis.workstream
     if not access.can_manage_event(request.user, workstream.workshop.event):
         raise Http404
+    asked = ask_before_deleting(
+        request,
+        what=_("la suite « %(action)s »") % {"action": step.action},
+        back_url=reverse("backoffice:workstream_synthesis", args=[workstream.id]) + "#suites",
+    )
+    if asked:
+        return asked
     services.delete_next_step(next_step=step)
     return redirect(reverse("backoffice:workstream_synthesis", args=[workstream.id]) + "#suites")
 
