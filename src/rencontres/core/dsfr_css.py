@@ -19,7 +19,6 @@ import os
 import posixpath
 import re
 import tempfile
-from functools import cache
 from pathlib import Path
 
 import dsfr
@@ -146,11 +145,14 @@ def build(kind: str) -> str:
     return "".join(pieces)
 
 
-@cache
 def built_folder() -> Path:
-    """A folder holding both stylesheets, written once per DSFR version and list (atomic writes)."""
+    """A folder holding both stylesheets, written once per DSFR version and list (atomic writes).
+
+    Checked at each call, not cached: a temporary folder may be cleaned while a server runs.
+    """
     key = hashlib.sha256(repr((dsfr.__file__, COMPONENTS, ICONS)).encode())
-    key.update((DIST / "core" / "core.main.min.css").read_bytes()[:200])
+    with (DIST / "core" / "core.main.min.css").open("rb") as banner:  # names the DSFR version
+        key.update(banner.read(200))
     folder = Path(tempfile.gettempdir()) / f"rencontres-dsfr-{key.hexdigest()[:16]}"
     for name, kind in ((STYLESHEET, "main"), (PRINT_STYLESHEET, "print")):
         path = folder / name
