@@ -172,7 +172,7 @@ def summarise(entries: QuerySet, words: list[str], *, limit: int, offset: int = 
             "GROUP BY kind, department, year, organization_id "
             "UNION ALL "
             "SELECT 't', t.facet, t.value, NULL, NULL, t.label, COUNT(*), NULL "
-            "FROM found JOIN search_searchtag t ON t.entry_id = found.id GROUP BY t.facet, t.value, t.label "
+            "FROM search_searchtag t WHERE t.entry_id IN (SELECT id FROM found) GROUP BY t.facet, t.value, t.label "
             "UNION ALL "
             "SELECT 'r', NULL, NULL, NULL, id, NULL, NULL, score "
             "FROM (SELECT id, score FROM found ORDER BY score DESC, id LIMIT %s OFFSET %s) page",
