@@ -97,3 +97,26 @@ def test_one_search_reads_the_text_match_once(indexed):
         first, *others = [sql for sql in statements if "MATCH" in sql]
         assert "snippet(" not in first and [("snippet(" in sql and "rowid IN" in sql) for sql in others] == [True]
     assert len(statements) <= 4
+
+
+def _matching_statements(captured) -> list[str]:
+    match = "@@" if connection.vendor == "postgresql" else "MATCH"
+    return [q["sql"] for q in captured.captured_queries if match in q["sql"]]
+
+
+def test_the_catalogue_reads_the_text_match_once(client, indexed):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/?q=solidarites")
+
+    assert response.status_code == 200
+    assert "Journée 1 des solidarités" in response.content.decode()
+    assert "Journée 0 des solidarités" in response.content.decode()  # by its title, not its text
+    assert len(_matching_statements(captured)) == 1
+
+
+def test_the_catalogue_text_filter_finds_what_the_search_finds(indexed):
+    from rencontres.search.query import matching_event_ids
+
+    found = {hit.url for hit in search("cooperation", kind="event").items}
+
+    assert len(matching_event_ids("cooperation")) == len(found) == 2

@@ -176,8 +176,20 @@ def _opening(body: str) -> SafeString:
     return mark_safe(escape(text[:240] + ("…" if len(text) > 240 else "")))  # noqa: S308 - escaped
 
 
-def matching_event_ids(query: str) -> QuerySet:
-    """The public events whose own entry matches every word of `query`: the catalogue's text filter."""
+MAX_LISTED_EVENT_IDS = 20_000  # SQLite takes at most 32,766 parameters in a statement
+
+
+def matching_event_ids(query: str) -> list[int] | QuerySet:
+    """The public events whose own entry matches every word of `query`: the catalogue's text filter.
+
+    The match is read once into a list of ids: the catalogue asks for two lists and their two
+    counts, and as a subquery the text match ran again in each of the four statements
+    (bench/pages.py, `/?q=solidarite`). A word common to more events stays a subquery.
+    """
     words = fulltext.terms(query)
     entries = SearchEntry.objects.filter(kind=SearchKind.EVENT, is_public=True)
-    return fulltext.matching(entries, words).values("event_id") if words else entries.values("event_id")
+    if not words:
+        return entries.values("event_id")
+    matched = fulltext.matching(entries, words).values("event_id")
+    ids = list(matched.values_list("event_id", flat=True)[: MAX_LISTED_EVENT_IDS + 1])
+    return matched if len(ids) > MAX_LISTED_EVENT_IDS else ids
