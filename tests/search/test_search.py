@@ -182,3 +182,13 @@ def test_plurals_meet_singulars_on_postgresql(organization):
     indexing.rebuild()
 
     assert titles(search("familles", kind="event")) == ["Soutien à la famille"]
+
+
+def test_the_rebuild_clears_the_old_entries_in_batches(commons):
+    from rencontres.search.models import SearchTag
+
+    assert SearchEntry.objects.count() > 2 and SearchTag.objects.exists()
+    indexing._delete_all(batch=2)
+
+    assert not SearchEntry.objects.exists() and not SearchTag.objects.exists()
+    assert search("medico").count == 0

@@ -112,7 +112,8 @@ class CatalogueQuery:
     theme: str = ""
     text: str = ""
     # The ids of the events whose text matches `text`, from rencontres.search (the faces ask it;
-    # this app sits below search): a queryset of `event_id` values, or None for no text filter.
+    # this app sits below search): a list of ids or a queryset of `event_id` values, or None for
+    # no text filter.
     matching_ids: object = None
 
 

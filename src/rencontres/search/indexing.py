@@ -219,11 +219,23 @@ def reindex(key: str) -> None:
         raise ValueError(f"unknown search key {key!r}")
 
 
+DELETE_BATCH = 5000
+
+
+def _delete_all(*, batch: int) -> None:
+    """Every entry and tag, in batches: one `delete()` of all the entries made PostgreSQL refuse the
+    tags' cascade (one parameter per entry, over 65,535 at the issue's sizes)."""
+    SearchTag.objects.all().delete()
+    ids = list(SearchEntry.objects.values_list("id", flat=True).order_by("id"))
+    for start in range(0, len(ids), batch):
+        SearchEntry.objects.filter(id__in=ids[start : start + batch]).delete()
+
+
 @transaction.atomic
 def rebuild(*, batch: int = 200) -> int:
     """Everything from scratch: every public event with its parts, every published experience."""
     fulltext.clear()
-    SearchEntry.objects.all().delete()
+    _delete_all(batch=DELETE_BATCH)
     count = 0
     events = Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED]).select_related(
         "organization"

@@ -73,46 +73,57 @@ def _filtered(*, viewer, kind, territory, theme, public, year, organization) -> 
     return entries
 
 
-def _count_and_facets(matched: QuerySet) -> tuple[int, dict[str, list[FacetValue]]]:
-    """The number of matches and the facet counts, from one grouped pass over the match and one over its tags.
+def _browsed_groups(entries: QuerySet) -> tuple[list[tuple], list[tuple]]:
+    """Without words: the filtered entries' counts by facet column and by tag, as `fulltext.summarise` gives them."""
+    groups = [
+        (r["kind"], r["department"], r["year"], r["organization_id"], r["n"])
+        for r in entries.order_by()
+        .values("kind", "department", "year", "organization_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    ]
+    tags = [
+        (r["facet"], r["value"], r["label"], r["n"])
+        for r in SearchTag.objects.filter(entry_id__in=entries.order_by().values("id"))
+        .values("facet", "value", "label")
+        .annotate(n=Count("id"))
+        .order_by()
+    ]
+    return groups, tags
 
-    The text match is the costly part of a search: grouping by every single-valued facet at once
-    runs it once where a query per facet ran it five times (bench/search.py).
+
+def _count_and_facets(groups: list[tuple], tags: list[tuple]) -> tuple[int, dict[str, list[FacetValue]]]:
+    """The number of matches and the facet values with their counts, from the counts by facet column and by tag.
+
+    The counts are exact: they are read from every matching entry, not from the page.
     """
-    groups = list(
-        matched.order_by().values("kind", "department", "year", "organization_id").annotate(n=Count("id")).order_by()
-    )
-    totals: dict[str, dict] = {"kind": {}, "department": {}, "year": {}, "organization_id": {}}
-    for row in groups:
-        for column, counts in totals.items():
-            if row[column] not in ("", None):
-                counts[row[column]] = counts.get(row[column], 0) + row["n"]
+    totals: list[dict] = [{}, {}, {}, {}]  # kind, department, year, organization_id
+    for *values, n in groups:
+        for counts, value in zip(totals, values, strict=True):
+            if value not in ("", None):
+                counts[value] = counts.get(value, 0) + n
+    by_kind, by_department, by_year, by_organization = totals
     kinds = dict(SearchKind.choices)
-    organizations = Organization.objects.in_bulk(list(totals["organization_id"]))
-    busiest = sorted(totals["organization_id"].items(), key=lambda item: (-item[1], item[0]))[:30]
+    organizations = Organization.objects.in_bulk(list(by_organization)) if by_organization else {}
+    busiest = sorted(by_organization.items(), key=lambda item: (-item[1], item[0]))[:30]
     facets = {
         "kind": [
             FacetValue(kind, str(kinds.get(kind, kind)), n)
-            for kind, n in sorted(totals["kind"].items(), key=lambda item: (-item[1], item[0]))
+            for kind, n in sorted(by_kind.items(), key=lambda item: (-item[1], item[0]))
         ],
         "territory": [
             FacetValue(code, territories.department_name(code), n)
-            for code, n in sorted(totals["department"].items(), key=lambda item: (-item[1], item[0]))[:30]
+            for code, n in sorted(by_department.items(), key=lambda item: (-item[1], item[0]))[:30]
         ],
-        "year": [FacetValue(str(year), str(year), n) for year, n in sorted(totals["year"].items(), reverse=True)[:30]],
+        "year": [FacetValue(str(year), str(year), n) for year, n in sorted(by_year.items(), reverse=True)[:30]],
         "organization": [
             FacetValue(organizations[pk].slug, organizations[pk].name, n) for pk, n in busiest if pk in organizations
         ],
     }
-    tags = (
-        SearchTag.objects.filter(entry_id__in=matched.order_by().values("id"))
-        .values("facet", "value", "label")
-        .annotate(n=Count("id"))
-        .order_by("-n", "label")
-    )
+    ordered_tags = sorted(tags, key=lambda tag: (-tag[3], tag[2], tag[1]))
     for facet in (TagFacet.THEME, TagFacet.PUBLIC):
-        facets[str(facet)] = [FacetValue(r["value"], r["label"], r["n"]) for r in tags if r["facet"] == facet][:30]
-    return sum(row["n"] for row in groups), facets
+        facets[str(facet)] = [FacetValue(value, label, n) for f, value, label, n in ordered_tags if f == facet][:30]
+    return sum(group[-1] for group in groups), facets
 
 
 def search(
@@ -140,21 +151,24 @@ def search(
     entries = _filtered(
         viewer=viewer, kind=kind, territory=territory, theme=theme, public=public, year=year, organization=organization
     )
-    matched = fulltext.matching(entries, words) if words else entries
-    count, facets = _count_and_facets(matched) if with_facets else (matched.count(), {})
     kinds = dict(SearchKind.choices)
     if words:
-        ranked = fulltext.ranked(entries, words, limit=limit, offset=offset) if count else []
-        rows = SearchEntry.objects.in_bulk([r.entry_id for r in ranked])
+        # One statement: the text match runs once for the counts, the facets and the page.
+        summary = fulltext.summarise(entries, words, limit=limit, offset=offset)
+        count, facets = _count_and_facets(summary.groups, summary.tags)
+        ids = [entry_id for entry_id, _rank in summary.top]
+        rows = SearchEntry.objects.only("kind", "title", "url").in_bulk(ids)
+        extracts = fulltext.extracts(ids, words)
         items = [
-            Hit(e.kind, str(kinds[e.kind]), e.title, e.url, r.extract, r.rank)
-            for r in ranked
-            if (e := rows.get(r.entry_id)) is not None
+            Hit(e.kind, str(kinds[e.kind]), e.title, e.url, extracts.get(entry_id, mark_safe("")), rank)
+            for entry_id, rank in summary.top
+            if (e := rows.get(entry_id)) is not None
         ]
     else:
-        newest = matched.order_by("-year", "-id").only("kind", "title", "url", "body")[offset : offset + limit]
+        count, facets = _count_and_facets(*_browsed_groups(entries))
+        newest = entries.order_by("-year", "-id").only("kind", "title", "url", "body")[offset : offset + limit]
         items = [Hit(e.kind, str(kinds[e.kind]), e.title, e.url, _opening(e.body), 0.0) for e in newest]
-    return SearchResults(query=query, count=count, items=items, facets=facets)
+    return SearchResults(query=query, count=count, items=items, facets=facets if with_facets else {})
 
 
 def _opening(body: str) -> SafeString:
@@ -162,8 +176,20 @@ def _opening(body: str) -> SafeString:
     return mark_safe(escape(text[:240] + ("…" if len(text) > 240 else "")))  # noqa: S308 - escaped
 
 
-def matching_event_ids(query: str) -> QuerySet:
-    """The public events whose own entry matches every word of `query`: the catalogue's text filter."""
+MAX_LISTED_EVENT_IDS = 20_000  # SQLite takes at most 32,766 parameters in a statement
+
+
+def matching_event_ids(query: str) -> list[int] | QuerySet:
+    """The public events whose own entry matches every word of `query`: the catalogue's text filter.
+
+    The match is read once into a list of ids: the catalogue asks for two lists and their two
+    counts, and as a subquery the text match ran again in each of the four statements
+    (bench/pages.py, `/?q=solidarite`). A word common to more events stays a subquery.
+    """
     words = fulltext.terms(query)
     entries = SearchEntry.objects.filter(kind=SearchKind.EVENT, is_public=True)
-    return fulltext.matching(entries, words).values("event_id") if words else entries.values("event_id")
+    if not words:
+        return entries.values("event_id")
+    matched = fulltext.matching(entries, words).values("event_id")
+    ids = list(matched.values_list("event_id", flat=True)[: MAX_LISTED_EVENT_IDS + 1])
+    return matched if len(ids) > MAX_LISTED_EVENT_IDS else ids
