@@ -35,7 +35,9 @@ def test_the_organiser_gives_a_public_session_its_places_in_the_session_form(cli
     session = Session.objects.get(event=event)
     assert (session.is_open_to_public, session.public_capacity) == (True, 80)
 
-    client.post(f"/gestion/journees/{day.id}/seances/", session_fields(day, title="Sans limite", is_open_to_public="on"))
+    client.post(
+        f"/gestion/journees/{day.id}/seances/", session_fields(day, title="Sans limite", is_open_to_public="on")
+    )
     assert Session.objects.get(title="Sans limite").public_capacity is None
 
 

@@ -111,7 +111,7 @@ def test_a_full_session_says_so_in_french(client, organization):
     take_seat(session, email="paul@example.org")
 
     page = client.get(form_url(session)).content.decode()
-    assert "Cette séance est complète" in page and "<form method=\"post\"" not in page
+    assert "Cette séance est complète" in page and '<form method="post"' not in page
 
     response = client.post(form_url(session), VISITOR)
     assert response.status_code == 400
