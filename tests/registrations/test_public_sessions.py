@@ -132,3 +132,20 @@ def test_the_event_page_list_reads_every_public_session_in_one_query(organizatio
         (item,) = availability.public_sessions_of(event)
 
     assert (item.session.id, item.taken, item.places_left, item.state) == (session.id, 1, 2, AvailabilityState.OPEN)
+
+
+def test_cancelling_the_event_tells_everyone_holding_a_seat_and_takes_no_more(organization, alice, after_commit):
+    session = make_lecture(organization, places=3)
+    take_seat(session, email="anne@example.org")
+    paul, _created = take_seat(session, email="paul@example.org")
+    services.give_up_public_seat(seat=paul)
+    mail.outbox.clear()
+
+    with after_commit():
+        services.cancel_event(event=session.event, actor=alice, reason="Intempéries.")
+
+    (message,) = mail.outbox
+    assert message.to == ["anne@example.org"] and "Séance annulée : Conférence du soir" in message.subject
+    assert "n'aura pas lieu" in message.body and "20\u00a0h" in message.body and "Intempéries." in message.body
+    with pytest.raises(RegistrationError):
+        take_seat(session, email="lea@example.org")

@@ -5,8 +5,6 @@ Built with the registrations' own pieces: the practical part of every acknowledg
 event's calendar file (events.ical) cut down to the one session.
 """
 
-from django.urls import reverse
-
 from rencontres.core.emails import absolute_url, send_templated_email
 from rencontres.events import ical
 from rencontres.events.selectors import EventProgramme
@@ -26,39 +24,51 @@ def _session_calendar(seat: SessionSeat) -> list[tuple[str, bytes, str]]:
     return [(f"{session.event.slug}-seance-{session.id}.ics", content, "text/calendar")]
 
 
-def public_seat_acknowledgement(seat: SessionSeat) -> None:
-    """To the visitor: their seat, the session's date, time and place, the .ics, and a link to give the seat up."""
+def _seat_context(seat: SessionSeat) -> dict:
     session = seat.session
     event = session.event
     venue = session.venue or event.venue
-    context = {
+    return {
         "seat": seat,
         "session": session,
         "event": event,
         "organization": event.organization,
         "event_url": absolute_url(event.get_absolute_url()),
-        "my_space_url": absolute_url(reverse("site:my_space")),
         "days": [DayTimes(session.day, session.start_time, session.end_time)],
         "venues": [venue] if venue else [],
         "online_links": [],
-        "cancel_url": absolute_url(links.seat_cancel_path(seat)),
     }
+
+
+def _send(template: str, seat: SessionSeat, context: dict, *, attachments=()) -> None:
+    """Every email of a seat answers to the event's contact (Event.reply_to_address)."""
     send_templated_email(
-        "registrations/emails/public_seat_acknowledgement",
+        f"registrations/emails/{template}",
         to=[seat.email],
         context=context,
-        reply_to=event.reply_to_address,
-        attachments=_session_calendar(seat),
+        reply_to=seat.session.event.reply_to_address,
+        attachments=attachments,
     )
 
 
-SEAT_EMAILS = {f.__name__: f for f in [public_seat_acknowledgement]}
+def public_seat_acknowledgement(seat: SessionSeat) -> None:
+    """To the visitor: their seat, the session's date, time and place, the .ics, and a link to give the seat up."""
+    context = {**_seat_context(seat), "cancel_url": absolute_url(links.seat_cancel_path(seat))}
+    _send("public_seat_acknowledgement", seat, context, attachments=_session_calendar(seat))
 
 
-def send_seat_email(email_name: str, seat_id: int) -> None:
+def public_seat_event_cancelled(seat: SessionSeat, reason: str = "") -> None:
+    """To the visitor: the organiser cancelled the event, so the session they had a seat in will not take place."""
+    _send("public_seat_event_cancelled", seat, {**_seat_context(seat), "reason": reason})
+
+
+SEAT_EMAILS = {f.__name__: f for f in [public_seat_acknowledgement, public_seat_event_cancelled]}
+
+
+def send_seat_email(email_name: str, seat_id: int, **params) -> None:
     seat = SessionSeat.objects.select_related(
         "session__event__organization", "session__event__venue", "session__day", "session__venue"
     ).get(pk=seat_id)
     if seat.anonymised_at is not None or not seat.is_live:
         return  # given up or erased before its turn: nothing to say to anybody
-    SEAT_EMAILS[email_name](seat)
+    SEAT_EMAILS[email_name](seat, **params)

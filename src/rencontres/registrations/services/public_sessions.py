@@ -77,7 +77,7 @@ def take_public_seat(*, session: Session, visitor: Visitor, now: dt.datetime | N
     if not current.accepts_registrations:
         raise RegistrationError(refusal(current.state))
     seat = SessionSeat.objects.create(session=session, first_name=first_name, last_name=last_name, email=email)
-    enqueue_with_the_change(tasks.send_public_seat_email, "public_seat_acknowledgement", seat.id)
+    enqueue_with_the_change(tasks.send_public_seat_email, "public_seat_acknowledgement", seat.id, {})
     return seat, True
 
 
@@ -90,6 +90,24 @@ def give_up_public_seat(*, seat: SessionSeat, now: dt.datetime | None = None) ->
         seat.cancelled_at = now or timezone.now()
         seat.save(update_fields=["cancelled_at"])
     return seat
+
+
+def tell_public_seats_event_cancelled(*, event, reason: str = "") -> int:
+    """Everyone holding a seat in one of the event's public sessions hears that it is cancelled; how many.
+
+    Called by `cancelling.cancel_event` in its transaction: the emails leave only if the cancellation commits.
+    The seats stay as they were: the organiser still sees who had come forward.
+    """
+    seat_ids = list(
+        SessionSeat.objects.filter(session__event=event, cancelled_at__isnull=True, anonymised_at__isnull=True)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    for seat_id in seat_ids:
+        enqueue_with_the_change(
+            tasks.send_public_seat_email, "public_seat_event_cancelled", seat_id, {"reason": reason}
+        )
+    return len(seat_ids)
 
 
 def anonymous_seat_email(seat_id: int) -> str:
