@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import announcements, attendance, events, organization, registrations
+from .views import announcements, attendance, events, organization, public_sessions, registrations
 
 app_name = "backoffice"
 
@@ -30,6 +30,11 @@ urlpatterns = [
     path("evenements/<int:event_id>/inscriptions/", registrations.manage, name="registrations"),
     path("evenements/<int:event_id>/inscriptions/export.csv", registrations.export_csv, name="export_csv"),
     path("evenements/<int:event_id>/inscriptions/export.xlsx", registrations.export_xlsx, name="export_xlsx"),
+    path(
+        "evenements/<int:event_id>/inscriptions/seances-publiques.csv",
+        public_sessions.export_csv,
+        name="public_seats_csv",
+    ),
     path("evenements/<int:event_id>/inscriptions/ecrire/", registrations.write_message, name="write"),
     path("evenements/<int:event_id>/inscriptions/reglages/", registrations.setup, name="registration_setup"),
     path("evenements/<int:event_id>/inscriptions/questions/", registrations.question_add, name="question_add"),

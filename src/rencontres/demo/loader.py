@@ -28,7 +28,7 @@ from rencontres.registrations.enums import PayerCategory, RegistrationState, Tra
 from rencontres.registrations.models import Registration
 from rencontres.reporting.demo import type_seed_000_figures
 
-from . import cnam, commons, days
+from . import cnam, commons, days, public_lecture
 from .cast import CASTS, Cast, Person
 from .papers import text_pdf
 from .upcoming import open_next_editions
@@ -60,6 +60,7 @@ def load_demo(*, stdout=None) -> list[Event]:
         days.run_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
         cnam.close_cnam(by_seed["004"], confirmed["004"], organiser=organiser)
         commons.load_commons(by_seed, organiser=organiser)
+        public_lecture.record_lecture_audience(by_seed["000"])
         upcoming = open_next_editions(by_seed)
     if stdout is not None:
         stdout.write(

@@ -160,6 +160,7 @@ def _event(data: EventData, organization: Organization, themes: list[Theme]) -> 
                 kind=s.kind,
                 mode=s.mode,
                 is_open_to_public=s.is_open_to_public,
+                public_capacity=s.public_capacity,
                 venue=venues[s.venue] if s.venue else None,
                 description=s.description,
             )

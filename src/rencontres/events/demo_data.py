@@ -65,6 +65,7 @@ class SessionData:
     end: dt.time | None = None
     mode: str = SessionMode.ON_SITE
     is_open_to_public: bool = False
+    public_capacity: int | None = None  # seats for the public, registered on their own
     venue: str | None = None  # a VenueData.key of the same event
     description: str = ""
     speakers: tuple[str, ...] = ()  # SpeakerData.name of the same event
@@ -264,6 +265,7 @@ CLUNY_SEMINAIRE = EventData(
                     kind=SessionKind.LECTURE,
                     start=_t(20),
                     is_open_to_public=True,
+                    public_capacity=80,
                     description="Conférence ouverte au public.",
                     speakers=("Jacques Ion",),
                 ),

@@ -321,6 +321,18 @@ class Session(models.Model):
     capacity = models.PositiveIntegerField(
         _("places pour cette séance"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
+    # Seats of a session open to the public, registered on their own and free (registrations.SessionSeat);
+    # apart from `capacity`, which counts the event's participants who chose the session.
+    public_capacity = models.PositiveIntegerField(
+        _("places pour le public"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Pour une séance ouverte au public : combien de personnes peuvent s'inscrire à cette seule séance, "
+            "gratuitement. Vide : sans limite."
+        ),
+    )
     speakers = models.ManyToManyField(Speaker, through="SessionSpeaker", related_name="sessions", blank=True)
 
     class Meta:

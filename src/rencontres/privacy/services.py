@@ -62,6 +62,7 @@ def person_data(*, user) -> dict:
             }
             for registration in registrations
         ],
+        "places_aux_seances_ouvertes_au_public": registration_selectors.public_seats_personal_data(user.email),
         "presences_sans_inscription": attendance_selectors.walk_ins_of_address(user.email),
         "fiches_experience_proposees": experience_selectors.proposed_by(user),
     }
@@ -107,6 +108,7 @@ def erase_person(*, user, now: dt.datetime | None = None) -> int:
                 )
             count += anonymise_registration(registration_id=registration.id, reason=reason, now=now)
         attendance_services.anonymise_walk_ins(email=user.email, now=now)
+        registration_services.anonymise_public_seats(email=user.email, now=now)
         experience_services.forget_proposer(user=user)
         account_services.close_account(user=user)
     return count
@@ -124,4 +126,5 @@ def anonymise_expired(*, now: dt.datetime | None = None) -> int:
         count += anonymise_registration(registration_id=registration_id, reason=reason, now=now)
     event_ids = event_selectors.past_retention(today=today).values_list("id", flat=True)
     attendance_services.anonymise_walk_ins(event_ids=event_ids, now=now)
+    registration_services.anonymise_public_seats(event_ids=event_ids, now=now)
     return count

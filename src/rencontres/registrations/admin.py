@@ -20,6 +20,7 @@ from .models import (
     Registration,
     RegistrationLogEntry,
     SessionChoice,
+    SessionSeat,
 )
 
 
@@ -108,6 +109,21 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "event", "created_at"]
     search_fields = ["email", "event__title"]
     autocomplete_fields = ["event"]
+
+
+@admin.register(SessionSeat)
+class SessionSeatAdmin(admin.ModelAdmin):
+    """To correct a name; seats are taken and given up only through `services.public_sessions` (the session lock)."""
+
+    list_display = ["full_name", "email", "session", "created_at", "cancelled_at"]
+    search_fields = ["email", "last_name", "session__title", "session__event__title"]
+    readonly_fields = ["session", "created_at", "cancelled_at", "anonymised_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(DataAccessLogEntry)

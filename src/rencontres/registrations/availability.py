@@ -9,14 +9,14 @@ figures they act on cannot change under them.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from rencontres.events.enums import EventStatus
 from rencontres.events.models import Event, Session
 
 from .enums import LIVE_STATES, AvailabilityState
-from .models import EventPlaces, SessionChoice
+from .models import EventPlaces, SessionChoice, SessionSeat
 
 
 @dataclass(frozen=True)
@@ -143,3 +143,70 @@ def session_places_left(sessions: "list[Session]") -> dict[int, int | None]:
     """Free places per session; None for a session without its own limit."""
     taken = session_places_taken(sessions)
     return {s.id: None if s.capacity is None else max(s.capacity - taken[s.id], 0) for s in sessions}
+
+
+@dataclass(frozen=True)
+class PublicSessionAvailability:
+    """A session open to the public: its own places for people who come to it alone, and whether it takes any."""
+
+    session: Session
+    capacity: int | None
+    taken: int
+    state: str
+
+    @property
+    def places_left(self) -> int | None:
+        """Free seats, or None when the session has no limit for the public."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.taken, 0)
+
+    @property
+    def accepts_registrations(self) -> bool:
+        return self.state == AvailabilityState.OPEN
+
+
+def _public_session_state(session: Session, taken: int, now: dt.datetime) -> str:
+    """Open to anyone while the event is published and the session has not begun, until its seats are taken.
+
+    The event's own registration window does not apply: coming to the evening lecture alone
+    is not registering to the training.
+    """
+    if not session.is_open_to_public or session.event.status != EventStatus.PUBLISHED or session.day.is_month_only:
+        return AvailabilityState.CLOSED
+    starts_at = session.starts_at()
+    if (starts_at is not None and now >= starts_at) or timezone.localdate(now) > session.day.date:
+        return AvailabilityState.PAST
+    if session.public_capacity is not None and taken >= session.public_capacity:
+        return AvailabilityState.FULL
+    return AvailabilityState.OPEN
+
+
+def of_public_session(session: Session, *, taken: int, now: dt.datetime | None = None) -> PublicSessionAvailability:
+    """Seats and state of a session whose live seats were counted (under its lock, in the services)."""
+    state = _public_session_state(session, taken, now or timezone.now())
+    return PublicSessionAvailability(session=session, capacity=session.public_capacity, taken=taken, state=state)
+
+
+def live_public_seats(session_id: int) -> int:
+    return SessionSeat.objects.filter(session_id=session_id, cancelled_at__isnull=True).count()
+
+
+def public_session_availability(session: Session, *, now: dt.datetime | None = None) -> PublicSessionAvailability:
+    return of_public_session(session, taken=live_public_seats(session.id), now=now)
+
+
+def public_sessions_of(event: Event, *, now: dt.datetime | None = None) -> list[PublicSessionAvailability]:
+    """The event's sessions open to the public, in programme order, each with its seats (one query)."""
+    sessions = (
+        Session.objects.filter(event=event, is_open_to_public=True)
+        .select_related("day", "venue")
+        .annotate(live_seats=Count("public_seats", filter=Q(public_seats__cancelled_at__isnull=True)))
+        .order_by("day__date", "start_time", "id")
+    )
+    now = now or timezone.now()
+    results = []
+    for session in sessions:
+        session.event = event
+        results.append(of_public_session(session, taken=session.live_seats, now=now))
+    return results

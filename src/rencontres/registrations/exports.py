@@ -141,3 +141,22 @@ def journal_csv(event: Event) -> bytes:
         ]
         writer.writerow([_safe_cell(_french_cell(v)) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def public_seats_csv(event: Event) -> bytes:
+    """The people registered to the event's sessions open to the public: semicolons, as French Excel expects."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([_("Séance"), _("Date"), _("Prénom"), _("Nom"), _("Adresse électronique"), _("Inscrit le")])
+    for session, seats in selectors.public_seats_for_organiser(event):
+        for seat in seats:
+            row = [
+                session.title,
+                session.day.date,
+                seat.first_name,
+                seat.last_name,
+                seat.email,
+                timezone.localtime(seat.created_at).replace(tzinfo=None, microsecond=0),
+            ]
+            writer.writerow([_safe_cell(_french_cell(v)) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

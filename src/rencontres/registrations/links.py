@@ -20,6 +20,8 @@ PERSONAL_LINK_SALT = "attendance.personal-link"
 CANCEL_LINK_SALT = "registrations.cancel-link"
 # And another: an invitation names an event and an address, not a registration (there is none yet).
 INVITATION_LINK_SALT = "registrations.invitation-link"
+# And another: a seat in a session open to the public is not a registration.
+SEAT_CANCEL_LINK_SALT = "registrations.public-seat-cancel-link"
 
 
 def personal_token(registration: Registration) -> str:
@@ -40,6 +42,15 @@ def cancel_path(registration: Registration) -> str:
 
 def registration_id_from_cancel_token(token: str) -> int | None:
     return registration_id_from_token(token, salt=CANCEL_LINK_SALT)
+
+
+def seat_cancel_path(seat) -> str:
+    """In the acknowledgement of a seat in a public session: « je ne peux plus venir », a page that asks first."""
+    return reverse("site:public_seat_cancel", args=[signing.dumps(seat.id, salt=SEAT_CANCEL_LINK_SALT)])
+
+
+def seat_id_from_cancel_token(token: str) -> int | None:
+    return registration_id_from_token(token, salt=SEAT_CANCEL_LINK_SALT)
 
 
 def invitation_path(invitation) -> str:

@@ -296,6 +296,46 @@ class SessionChoice(models.Model):
         constraints = [models.UniqueConstraint(fields=["registration", "session"], name="one_choice_per_session")]
 
 
+class SessionSeat(models.Model):
+    """A place taken by anyone, free and without registering to the event, in a session open to the public.
+
+    Counted under a lock on the session's row (`services.public_sessions`), against the
+    session's `public_capacity`; a seat given up (`cancelled_at`) frees its place.
+    """
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="public_seats")
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    email = models.EmailField(_("adresse électronique"))
+    created_at = models.DateTimeField(_("inscrite le"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["session_id", "id"]
+        verbose_name = _("place à une séance ouverte au public")
+        verbose_name_plural = _("places aux séances ouvertes au public")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "email"],
+                condition=models.Q(cancelled_at__isnull=True),
+                name="one_public_seat_per_address",
+            )
+        ]
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} – {self.session}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_live(self) -> bool:
+        return self.cancelled_at is None
+
+
 def answer_upload_path(answer: "Answer", filename: str) -> str:
     return f"registrations/{answer.registration.event_id}/{answer.registration_id}/answers/{filename}"
 

@@ -15,7 +15,7 @@ from rencontres.organizations.models import Membership, Organization
 
 from . import availability, links
 from .enums import LIVE_STATES, AvailabilityState, RegistrationState
-from .models import DataAccessLogEntry, Registration
+from .models import DataAccessLogEntry, Registration, SessionSeat
 
 
 def event_to_register(slug: str) -> Event | None:
@@ -251,3 +251,35 @@ def registrations_for_download(email: str) -> QuerySet:
 def data_access_log(organization: Organization) -> QuerySet:
     """The organisation's journal of personal data read in the back-office, newest first."""
     return DataAccessLogEntry.objects.filter(organization=organization).select_related("event", "registration")
+
+
+def public_seats_for_organiser(event: Event) -> list[tuple[Session, list]]:
+    """Each session of the event open to the public, with its live seats in order of arrival (two queries)."""
+    sessions = list(
+        event.sessions.filter(is_open_to_public=True).select_related("day").order_by("day__date", "start_time", "id")
+    )
+    seats = defaultdict(list)
+    for seat in SessionSeat.objects.filter(session__in=sessions, cancelled_at__isnull=True).order_by("id"):
+        seats[seat.session_id].append(seat)
+    return [(session, seats[session.id]) for session in sessions]
+
+
+def public_seats_personal_data(email: str) -> list[dict]:
+    """Every seat a person took in a session open to the public, as plain JSON values (their data download)."""
+    seats = SessionSeat.objects.filter(email=(email or "").lower()).select_related(
+        "session__event__organization", "session__day"
+    )
+    return [
+        {
+            "seance": seat.session.title,
+            "le": _stamp(seat.session.day.date),
+            "evenement": seat.session.event.title,
+            "organisme": seat.session.event.organization.name,
+            "prenom": seat.first_name,
+            "nom": seat.last_name,
+            "adresse_electronique": seat.email,
+            "inscrite_le": _stamp(seat.created_at),
+            "annulee_le": _stamp(seat.cancelled_at),
+        }
+        for seat in seats.order_by("id")
+    ]

@@ -49,3 +49,11 @@ def send_minimum_report(event_id: int) -> None:
     from . import emails
 
     emails.send_minimum_report(event_id)
+
+
+@task()
+def send_public_seat_email(email_name: str, seat_id: int, params: dict) -> None:
+    """Send one of the emails of `public_session_emails` about a seat in a session open to the public."""
+    from . import public_session_emails
+
+    public_session_emails.send_seat_email(email_name, seat_id, **params)

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from .sitemaps import SITEMAPS
-from .views import attendance, events, feeds, invitations, legal, privacy, registrations
+from .views import attendance, events, feeds, invitations, legal, privacy, public_sessions, registrations
 
 app_name = "site"
 
@@ -17,6 +17,12 @@ urlpatterns = [
     path("cycles/<slug:slug>/", events.series_detail, name="series"),
     path("evenements/<slug:slug>/inscription/", registrations.register, name="register"),
     path("evenements/<slug:slug>/inscription/reponse/<str:token>/", registrations.thanks, name="thanks"),
+    path(
+        "evenements/<slug:slug>/seances/<int:session_id>/inscription/",
+        public_sessions.register,
+        name="public_session_register",
+    ),
+    path("seances/annuler/<str:token>/", public_sessions.cancel_by_link, name="public_seat_cancel"),
     path("mon-espace/", registrations.my_space, name="my_space"),
     path("mon-espace/mes-donnees.json", privacy.my_data, name="my_data"),
     path("mon-espace/effacer-mes-donnees/", privacy.my_erase, name="my_erase"),

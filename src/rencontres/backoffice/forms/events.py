@@ -225,6 +225,7 @@ class SessionForm(DsfrModelForm):
             "mode",
             "description",
             "is_open_to_public",
+            "public_capacity",
             "venue",
             "online_url",
             "capacity",
@@ -251,6 +252,13 @@ class SessionForm(DsfrModelForm):
         start, end = data.get("start_time"), data.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", _("L'heure de fin doit être après l'heure de début."))
+        if data.get("public_capacity") and not data.get("is_open_to_public"):
+            self.add_error(
+                "public_capacity",
+                _(
+                    "Des places pour le public ne valent que pour une séance ouverte au public : cochez-la ou videz ce champ."
+                ),
+            )
         return data
 
 

@@ -79,6 +79,7 @@ def manage(request, event_id: int):
         "event": event,
         "filter_form": filter_form,
         "registrations": selectors.registrations_for_organiser(event, filters),
+        "public_seats": selectors.public_seats_for_organiser(event),
         "counts": selectors.counts_for_organiser(event),
         "availability": availability.event_availability(event),
         "reg_settings": reg_settings,

@@ -12,6 +12,13 @@ from .data_access import record_data_access
 from .decisions import accept, record_commitment, refuse
 from .history import record_past_cancellation, record_past_registration
 from .places import settings_of
+from .public_sessions import (
+    Visitor,
+    anonymise_public_seats,
+    give_up_public_seat,
+    record_past_public_seats,
+    take_public_seat,
+)
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import (
     Applicant,
@@ -29,8 +36,10 @@ from .waiting_list import confirm_offer, expire_offers, fill_free_places, promot
 __all__ = [
     "Applicant",
     "Payer",
+    "Visitor",
     "accept",
     "anonymise",
+    "anonymise_public_seats",
     "anonymous_email",
     "cancel",
     "cancel_event",
@@ -42,6 +51,7 @@ __all__ = [
     "enqueue_with_the_change",
     "expire_offers",
     "fill_free_places",
+    "give_up_public_seat",
     "normalize_email",
     "notify_schedule_change",
     "promote",
@@ -49,6 +59,7 @@ __all__ = [
     "record_commitment",
     "record_data_access",
     "record_past_cancellation",
+    "record_past_public_seats",
     "record_past_registration",
     "refuse",
     "register",
@@ -57,4 +68,5 @@ __all__ = [
     "set_capacity",
     "set_training_profile",
     "settings_of",
+    "take_public_seat",
 ]

@@ -12,6 +12,7 @@ from rencontres.events.models import Event
 from ..enums import LIVE_STATES, MinimumDecision, RegistrationState
 from ..models import EventRegistrationSettings, Registration
 from . import places as places_row
+from .public_sessions import tell_public_seats_event_cancelled
 from .queueing import queue_email
 from .waiting_list import locked_registration, offer_free_places
 
@@ -69,4 +70,5 @@ def cancel_event(*, event: Event, actor, reason: str = "") -> int:
         _set_cancelled(places, registration, actor=actor, note=_("événement annulé"))
         queue_email("event_cancelled", registration.id, reason=reason)
         count += 1
+    tell_public_seats_event_cancelled(event=event, reason=reason)
     return count

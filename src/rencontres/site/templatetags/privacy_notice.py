@@ -16,6 +16,10 @@ PURPOSES = {
         "gérer votre inscription (votre place ou votre rang sur la liste d'attente, les courriels qui s'y "
         "rapportent), établir les documents de la formation et vous envoyer les informations pratiques"
     ),
+    "public_session": _(
+        "réserver votre place à cette séance ouverte au public et vous envoyer la confirmation et les "
+        "informations pratiques"
+    ),
     "attendance": _("prouver votre présence à chaque demi-journée et compter vos heures, pour vos attestations"),
     "survey": _("mesurer la satisfaction des participants et améliorer les prochaines sessions"),
     "workshop": _("recueillir les contributions de l'atelier, compter les votes et en faire la restitution"),

@@ -14,7 +14,9 @@ from rencontres.events import ical, programme_pdf, selectors
 from rencontres.events.enums import SessionMode, SpeakerRole
 from rencontres.events.models import Document, Event, Series
 from rencontres.organizations import access
+from rencontres.registrations import availability as registration_availability
 from rencontres.registrations import selectors as registration_selectors
+from rencontres.registrations.enums import AvailabilityState
 from rencontres.resources import selectors as resource_selectors
 from rencontres.search import query as search
 from rencontres.site import jsonld
@@ -45,7 +47,7 @@ def _viewable_programme(request, slug: str) -> selectors.EventProgramme:
 
 
 def programme_cache_key(event: Event) -> str:
-    return f"event-programme:v5:{event.pk}:{event.updated_at.isoformat()}"
+    return f"event-programme:v6:{event.pk}:{event.updated_at.isoformat()}"
 
 
 def programme_fragments(event: Event) -> dict:
@@ -71,6 +73,8 @@ def programme_fragments(event: Event) -> dict:
             documents = programme.documents_visible_to(is_registered_or_member=visible)
             fragments[name] = render_to_string(f"{PROGRAMME_TEMPLATE}#documents", {"documents": documents})
         fragments["has_price_tiers"] = bool(programme.price_tiers)
+        # Most events have no session open to the public: their visits skip reading its seats.
+        fragments["has_public_sessions"] = any(session.is_open_to_public for session in programme.sessions)
         fragments["json_ld_facts"] = jsonld.programme_facts(programme)
         fragments["has_outcomes"] = workshop_selectors.has_published_restitution(
             event
@@ -121,6 +125,8 @@ def event_detail(request, slug: str):
     is_registered = registration["my_registration_is_confirmed"]
     current = registration["registration_availability"]
     can_see_private = is_member or is_registered
+    # Read at each visit (places left, past or not), beside the cached programme.
+    public_sessions = registration_availability.public_sessions_of(event) if fragments["has_public_sessions"] else []
     context = {
         "event": event,
         "fragments": fragments,
@@ -139,6 +145,8 @@ def event_detail(request, slug: str):
         "page_url": request.build_absolute_uri(event.get_absolute_url()),
         "image_url": jsonld.organization_image_url(event.organization, request),
         "registration_box_template": "site/_event_box.html",
+        "public_sessions": public_sessions,
+        "public_session_states": AvailabilityState,
         **registration,
     }
     return render(request, "site/event_detail.html", context)
