@@ -157,3 +157,18 @@ def test_a_forged_or_registration_cancel_link_frees_nothing(client, organization
 
     seat.refresh_from_db()
     assert seat.is_live
+
+
+def test_my_space_lists_the_seats_to_come_with_their_link_to_give_them_up(client, organization):
+    coming = make_lecture(organization, places=10)
+    past = make_lecture(organization, places=10, days=(dt.date(2029, 12, 1),))
+    seat, _created = take_seat(coming, email="anne@example.org")
+    take_seat(past, email="anne@example.org", now=dt.datetime(2029, 11, 1, tzinfo=dt.UTC))
+    take_seat(coming, email="paul@example.org")
+    client.force_login(factories.prove_address(factories.make_user("anne@example.org")))
+
+    page = client.get(reverse("site:my_space")).content.decode()
+
+    assert "Mes places aux séances ouvertes au public" in page
+    assert links.seat_cancel_path(seat) in page
+    assert page.count("Libérer ma place") == 1  # the past seat and Paul's are not offered

@@ -283,3 +283,15 @@ def public_seats_personal_data(email: str) -> list[dict]:
         }
         for seat in seats.order_by("id")
     ]
+
+
+def upcoming_public_seats_of_person(email: str, *, today: dt.date) -> list[tuple[SessionSeat, str]]:
+    """The person's seats in public sessions still to come, each with its link to give it up (one query)."""
+    seats = (
+        SessionSeat.objects.filter(
+            email=(email or "").lower(), cancelled_at__isnull=True, session__day__date__gte=today
+        )
+        .select_related("session__event", "session__day")
+        .order_by("session__day__date", "session__start_time", "id")
+    )
+    return [(seat, links.seat_cancel_path(seat)) for seat in seats]

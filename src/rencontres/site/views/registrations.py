@@ -6,6 +6,7 @@ from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -136,7 +137,8 @@ def my_space(request):
         is_confirmed = registration.state == RegistrationState.CONFIRMED
         sessions = online.get(registration.event_id, []) if is_confirmed else []
         registration.online_links = links.online_links(registration, sessions)
-    return render(request, "site/my_space.html", {"registrations": registrations})
+    public_seats = selectors.upcoming_public_seats_of_person(request.user.email, today=timezone.localdate())
+    return render(request, "site/my_space.html", {"registrations": registrations, "public_seats": public_seats})
 
 
 def _cancel_after_confirmation(request, registration: Registration, *, actor, note: str, done_url: str):
