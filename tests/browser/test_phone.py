@@ -61,7 +61,7 @@ def test_the_seed_event_pages_show_price_places_and_register_in_the_first_screen
         event = upcoming_copy(seeds[name])
         phone.goto(live_server.url + event.get_absolute_url())
         essentials = phone.locator("#essentiel")
-        button = essentials.get_by_role("link", name="S'inscrire")
+        button = essentials.get_by_role("link", name="S'inscrire", exact=True)
         expect(button).to_be_visible()
         assert in_first_screen(button), name
         places = essentials.get_by_text(re.compile(r"30 places restantes"))
@@ -70,7 +70,7 @@ def test_the_seed_event_pages_show_price_places_and_register_in_the_first_screen
         assert re.search(r"\d\s?€", essentials.inner_text()), name  # the price
         assert serious_accessibility_violations(phone) == [], name
         # The sidebar's box, far down on a phone, still has its own button.
-        expect(phone.locator("#inscription").get_by_role("link", name="S'inscrire")).to_have_count(1)
+        expect(phone.locator("#inscription").get_by_role("link", name="S'inscrire", exact=True)).to_have_count(1)
 
 
 def test_a_past_seed_event_invites_nobody_to_register(live_server, phone, seeds):
@@ -124,4 +124,4 @@ def test_on_a_wide_screen_the_filters_are_open_and_the_essentials_left_to_the_si
     event = upcoming_copy(seeds["cluny"])
     page.goto(live_server.url + event.get_absolute_url())
     expect(page.locator("#essentiel")).to_be_hidden()
-    expect(page.get_by_role("link", name="S'inscrire")).to_have_count(1)  # the sidebar's, beside the title
+    expect(page.get_by_role("link", name="S'inscrire", exact=True)).to_have_count(1)  # the sidebar's, beside the title
