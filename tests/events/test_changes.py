@@ -22,7 +22,8 @@ def test_texts_speakers_and_prices_are_no_change_of_schedule(event):
         services.update_session(session=event.sessions.get(), title="Ouverture", description="Accueil")
         services.add_speaker(event=event, name="Jacques Ion")
         services.add_price_tier(event=event, label="Plein tarif", amount_cents=85000, payer_kind="employer")
-    assert changes == []
+    assert changes.for_registered == []
+    assert changes.for_public_seats == {}
 
 
 def test_a_months_module_given_its_precise_date(organization):
@@ -40,7 +41,7 @@ def test_a_session_moved_to_another_room(organization, event):
     room = factories.make_venue(organization, name="Salle Jean-Moulin", city="Bobigny", postcode="93000")
     with watch_schedule(event) as changes:
         services.update_session(session=event.sessions.get(), venue=room)
-    assert changes == [
+    assert changes.for_registered == [
         ScheduleChange("Lieu de « Séance 1 »", "le lieu de l'événement", "Salle Jean-Moulin, 93000 Bobigny")
     ]
 
@@ -48,5 +49,5 @@ def test_a_session_moved_to_another_room(organization, event):
 def test_times_are_written_the_french_way(event):
     with watch_schedule(event) as changes:
         services.update_session(session=event.sessions.get(), start_time=dt.time(20, 51), end_time=dt.time(22, 0))
-    (change,) = changes
+    (change,) = changes.for_registered
     assert change.after == "jeudi 14 mars 2030, 20\u00a0h\u00a051 – 22\u00a0h"

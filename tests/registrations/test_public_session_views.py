@@ -172,3 +172,5 @@ def test_my_space_lists_the_seats_to_come_with_their_link_to_give_them_up(client
     assert "Mes places aux séances ouvertes au public" in page
     assert links.seat_cancel_path(seat) in page
     assert page.count("Libérer ma place") == 1  # the past seat and Paul's are not offered
+    assert "Aucune inscription avec cette adresse." not in page
+    assert "Aucune inscription à un événement avec cette adresse ; vos places aux séances" in page

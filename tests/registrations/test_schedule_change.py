@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from rencontres.backoffice.forms.events import EventForm, SessionForm
 from rencontres.events import services as event_services
+from rencontres.events.changes import ScheduleDiff
 from rencontres.events.enums import PayerKind, SessionMode
 from rencontres.registrations import services
 from rencontres.registrations.enums import RegistrationState as S
@@ -162,7 +163,7 @@ def test_an_event_without_registrations_sends_nothing(client, alice, organizatio
 
 def test_the_service_tells_nobody_without_changes(event, after_commit):
     with after_commit():
-        assert services.notify_schedule_change(event=event, changes=[]) == 0
+        assert services.notify_schedule_change(event=event, changes=ScheduleDiff()) == 0
     assert mail.outbox == []
 
 

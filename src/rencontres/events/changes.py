@@ -8,7 +8,7 @@ prices are not part of it: they change nobody's agenda.
 """
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -38,7 +38,9 @@ class _SessionSlot:
     times: str
     when: str
     place: str
+    where: str
     mode: str
+    is_public: bool
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,16 @@ def schedule_of(event: Event) -> Schedule:
     for session in sessions:
         day = format_day(session.day.date, month_only=session.day.is_month_only)
         times = format_time_range(session.start_time, session.end_time)
+        place = event_location(event, session.venue) if session.venue_id else ""
         slots[session.id] = _SessionSlot(
             title=session.title,
             day_id=session.day_id,
             times=times,
             when=f"{day}, {times}" if times else day,
-            place=event_location(event, session.venue) if session.venue_id else "",
+            place=place,
+            where=place or event_location(event),
             mode=session.get_mode_display(),
+            is_public=session.is_open_to_public,
         )
     return Schedule(
         days=tuple(format_day(day.date, month_only=day.is_month_only) for day in days),
@@ -105,14 +110,48 @@ def schedule_changes(before: Schedule, after: Schedule) -> list[ScheduleChange]:
     return changes
 
 
+def public_session_changes(before: Schedule, after: Schedule) -> dict[int, list[ScheduleChange]]:
+    """For each session open to the public, what its seat holders must be told: its own date and
+    times, where it takes place (its room, or the event's place), its mode.
+
+    A person with a seat came for this one session: a day moved is told as the session's new
+    date, not as the event's list of dates.
+    """
+    changes: dict[int, list[ScheduleChange]] = {}
+    for session_id, old in before.sessions.items():
+        new = after.sessions.get(session_id)
+        if new is None or not new.is_public:
+            continue
+        told = []
+        if old.when != new.when:
+            told.append(ScheduleChange(_("Date et horaires"), old.when, new.when))
+        if old.where != new.where:
+            told.append(ScheduleChange(_("Lieu"), old.where or _("non précisé"), new.where or _("non précisé")))
+        if old.mode != new.mode:
+            told.append(ScheduleChange(_("Modalité"), old.mode, new.mode))
+        if told:
+            changes[session_id] = told
+    return changes
+
+
+@dataclass
+class ScheduleDiff:
+    """What an edit changed: for the people registered to the event, and for each public session's seat holders."""
+
+    for_registered: list[ScheduleChange] = field(default_factory=list)
+    for_public_seats: dict[int, list[ScheduleChange]] = field(default_factory=dict)
+
+
 def _join(days: tuple[str, ...]) -> str:
     return " ; ".join(days) if days else _("dates à venir")
 
 
 @contextlib.contextmanager
 def watch_schedule(event: Event):
-    """Yield a list that holds, once the block is done, what the block changed in the event's schedule."""
+    """Yield a ScheduleDiff that holds, once the block is done, what the block changed in the event's schedule."""
     before = schedule_of(event)
-    changes: list[ScheduleChange] = []
-    yield changes
-    changes.extend(schedule_changes(before, schedule_of(event)))
+    diff = ScheduleDiff()
+    yield diff
+    after = schedule_of(event)
+    diff.for_registered.extend(schedule_changes(before, after))
+    diff.for_public_seats.update(public_session_changes(before, after))

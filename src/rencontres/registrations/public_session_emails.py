@@ -62,7 +62,31 @@ def public_seat_event_cancelled(seat: SessionSeat, reason: str = "") -> None:
     _send("public_seat_event_cancelled", seat, {**_seat_context(seat), "reason": reason})
 
 
-SEAT_EMAILS = {f.__name__: f for f in [public_seat_acknowledgement, public_seat_event_cancelled]}
+def public_seat_schedule_changed(seat: SessionSeat, changes: list[dict]) -> None:
+    """To the visitor: their session moved (date, times, place or mode); the seat is kept, the new .ics joined."""
+    context = {
+        **_seat_context(seat),
+        "changes": changes,
+        "cancel_url": absolute_url(links.seat_cancel_path(seat)),
+    }
+    _send("public_seat_schedule_changed", seat, context, attachments=_session_calendar(seat))
+
+
+def public_seat_session_removed(removed: dict) -> None:
+    """To the visitor: the organiser took the session out of the programme. Sent from what was
+    copied before the deletion (`services.public_sessions.tell_public_seats_session_removed`),
+    since the seat went with the session."""
+    send_templated_email(
+        "registrations/emails/public_seat_session_removed",
+        to=[removed["email"]],
+        context=removed,
+        reply_to=removed["reply_to"],
+    )
+
+
+SEAT_EMAILS = {
+    f.__name__: f for f in [public_seat_acknowledgement, public_seat_event_cancelled, public_seat_schedule_changed]
+}
 
 
 def send_seat_email(email_name: str, seat_id: int, **params) -> None:

@@ -264,6 +264,11 @@ def public_seats_for_organiser(event: Event) -> list[tuple[Session, list]]:
     return [(session, seats[session.id]) for session in sessions]
 
 
+def live_public_seat_count(session_ids) -> int:
+    """How many people hold a seat in these sessions: a deletion's confirmation page says it."""
+    return SessionSeat.objects.filter(session_id__in=list(session_ids), cancelled_at__isnull=True).count()
+
+
 def public_seats_personal_data(email: str) -> list[dict]:
     """Every seat a person took in a session open to the public, as plain JSON values (their data download)."""
     seats = SessionSeat.objects.filter(email=(email or "").lower()).select_related(

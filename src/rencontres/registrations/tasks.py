@@ -57,3 +57,11 @@ def send_public_seat_email(email_name: str, seat_id: int, params: dict) -> None:
     from . import public_session_emails
 
     public_session_emails.send_seat_email(email_name, seat_id, **params)
+
+
+@task()
+def send_public_seat_removed(removed: dict) -> None:
+    """Tell a seat holder that their session was taken out of the programme (the seat is gone with it)."""
+    from . import public_session_emails
+
+    public_session_emails.public_seat_session_removed(removed)

@@ -137,6 +137,19 @@ def _say_who_is_told(request, told: int) -> None:
         )
 
 
+def _say_seat_holders_told(request, told: int) -> None:
+    if told:
+        messages.info(
+            request,
+            ngettext(
+                "Séance retirée : %(n)s courriel envoyé à la personne du public qui y avait une place.",
+                "Séances retirées : %(n)s courriels envoyés aux personnes du public qui y avaient une place.",
+                told,
+            )
+            % {"n": told},
+        )
+
+
 @login_required
 def home(request):
     organizations = access.organizations_of(request.user)
@@ -261,25 +274,29 @@ def day_edit(request, day_id: int):
 def day_delete(request, day_id: int):
     day = get_object_or_404(Day, id=day_id)
     event = _event_for_member(request, day.event_id)
-    sessions = day.sessions.count()
+    session_ids = list(day.sessions.values_list("id", flat=True))
+    sessions = len(session_ids)
+    consequence = (
+        ngettext("Sa séance est supprimée avec elle.", "Ses %(n)s séances sont supprimées avec elle.", sessions)
+        % {"n": sessions}
+        if sessions
+        else ""
+    )
     asked = ask_before_deleting(
         request,
         what=_("la journée du %(day)s") % {"day": formatting.format_day(day.date, month_only=day.is_month_only)},
-        consequence=ngettext(
-            "Sa séance est supprimée avec elle.", "Ses %(n)s séances sont supprimées avec elle.", sessions
-        )
-        % {"n": sessions}
-        if sessions
-        else "",
+        consequence=" ".join(part for part in [consequence, _seat_holders_consequence(session_ids)] if part),
         back_url=_editor_url(event, "programme"),
     )
     if asked:
         return asked
     with transaction.atomic():  # the change and the emails it owes leave together
+        seat_holders = registration_services.tell_public_seats_session_removed(session_ids=session_ids)
         with watch_schedule(event) as changes:
             services.delete_day(day=day)
         told = registration_services.notify_schedule_change(event=event, changes=changes)
     _say_who_is_told(request, told)
+    _say_seat_holders_told(request, seat_holders)
     return _section_response(request, event, "programme")
 
 
@@ -339,12 +356,30 @@ def session_delete(request, session_id: int):
     session = get_object_or_404(Session, id=session_id)
     event = _event_for_member(request, session.event_id)
     asked = ask_before_deleting(
-        request, what=_("la séance « %(title)s »") % {"title": session.title}, back_url=_editor_url(event, "programme")
+        request,
+        what=_("la séance « %(title)s »") % {"title": session.title},
+        consequence=_seat_holders_consequence([session.id]),
+        back_url=_editor_url(event, "programme"),
     )
     if asked:
         return asked
-    services.delete_session(session=session)
+    with transaction.atomic():  # the deletion and the emails it owes leave together
+        told = registration_services.tell_public_seats_session_removed(session_ids=[session.id])
+        services.delete_session(session=session)
+    _say_seat_holders_told(request, told)
     return _section_response(request, event, "programme")
+
+
+def _seat_holders_consequence(session_ids: list[int]) -> str:
+    """What the confirmation page says of the people holding a seat in public sessions about to go."""
+    seats = registration_selectors.live_public_seat_count(session_ids)
+    if not seats:
+        return ""
+    return ngettext(
+        "Une personne du public y a une place : elle recevra un courriel disant que la séance n'aura pas lieu.",
+        "%(n)s personnes du public y ont une place : elles recevront un courriel disant que la séance n'aura pas lieu.",
+        seats,
+    ) % {"n": seats}
 
 
 @login_required

@@ -18,6 +18,7 @@ from .public_sessions import (
     give_up_public_seat,
     record_past_public_seats,
     take_public_seat,
+    tell_public_seats_session_removed,
 )
 from .queueing import enqueue_with_the_change, queue_email
 from .registering import (
@@ -69,4 +70,5 @@ __all__ = [
     "set_training_profile",
     "settings_of",
     "take_public_seat",
+    "tell_public_seats_session_removed",
 ]

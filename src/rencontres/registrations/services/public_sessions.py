@@ -13,6 +13,8 @@ from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rencontres.core.emails import absolute_url
+from rencontres.core.formatting import format_day, format_time_range
 from rencontres.events.models import Session
 
 from .. import availability, tasks
@@ -108,6 +110,40 @@ def tell_public_seats_event_cancelled(*, event, reason: str = "") -> int:
             tasks.send_public_seat_email, "public_seat_event_cancelled", seat_id, {"reason": reason}
         )
     return len(seat_ids)
+
+
+def tell_public_seats_session_removed(*, session_ids) -> int:
+    """Before sessions are deleted, queue one email to each person holding a seat in them; how many.
+
+    The seats are deleted with their session, so each email carries what it says (address,
+    titles, date) rather than the seat's id. Call it in the deletion's transaction: the
+    emails leave only if the deletion commits.
+    """
+    seats = (
+        SessionSeat.objects.filter(
+            session_id__in=list(session_ids), cancelled_at__isnull=True, anonymised_at__isnull=True
+        )
+        .select_related("session__event__organization", "session__day")
+        .order_by("id")
+    )
+    told = 0
+    for seat in seats:
+        session, event = seat.session, seat.session.event
+        day = format_day(session.day.date, month_only=session.day.is_month_only)
+        times = format_time_range(session.start_time, session.end_time)
+        removed = {
+            "email": seat.email,
+            "first_name": seat.first_name,
+            "session_title": session.title,
+            "when": f"{day}, {times}" if times else day,
+            "event_title": event.title,
+            "event_url": absolute_url(event.get_absolute_url()),
+            "organization_name": event.organization.name,
+            "reply_to": event.reply_to_address,
+        }
+        enqueue_with_the_change(tasks.send_public_seat_removed, removed)
+        told += 1
+    return told
 
 
 def anonymous_seat_email(seat_id: int) -> str:
