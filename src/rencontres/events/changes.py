@@ -52,6 +52,13 @@ class Schedule:
     sessions: dict[int, _SessionSlot]
 
 
+def session_when(session) -> str:
+    """A session's day and times as its emails write them: « jeudi 14 mars 2030, 20 h – 21 h 30 »."""
+    day = format_day(session.day.date, month_only=session.day.is_month_only)
+    times = format_time_range(session.start_time, session.end_time)
+    return f"{day}, {times}" if times else day
+
+
 def schedule_of(event: Event) -> Schedule:
     """The schedule read now from the database (a few queries), to compare with another reading."""
     event = Event.objects.select_related("venue").get(pk=event.pk)
@@ -59,14 +66,13 @@ def schedule_of(event: Event) -> Schedule:
     sessions = event.sessions.select_related("day", "venue").order_by("day__date", "start_time", "id")
     slots = {}
     for session in sessions:
-        day = format_day(session.day.date, month_only=session.day.is_month_only)
         times = format_time_range(session.start_time, session.end_time)
         place = event_location(event, session.venue) if session.venue_id else ""
         slots[session.id] = _SessionSlot(
             title=session.title,
             day_id=session.day_id,
             times=times,
-            when=f"{day}, {times}" if times else day,
+            when=session_when(session),
             place=place,
             where=place or event_location(event),
             mode=session.get_mode_display(),

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rencontres.core.emails import absolute_url
-from rencontres.core.formatting import format_day, format_time_range
+from rencontres.events.changes import session_when
 from rencontres.events.models import Session
 
 from .. import availability, tasks
@@ -129,13 +129,11 @@ def tell_public_seats_session_removed(*, session_ids) -> int:
     told = 0
     for seat in seats:
         session, event = seat.session, seat.session.event
-        day = format_day(session.day.date, month_only=session.day.is_month_only)
-        times = format_time_range(session.start_time, session.end_time)
         removed = {
             "email": seat.email,
             "first_name": seat.first_name,
             "session_title": session.title,
-            "when": f"{day}, {times}" if times else day,
+            "when": session_when(session),
             "event_title": event.title,
             "event_url": absolute_url(event.get_absolute_url()),
             "organization_name": event.organization.name,

@@ -27,18 +27,20 @@ def notify_schedule_change(*, event: Event, changes: ScheduleDiff) -> int:
 
 
 def _tell_the_public_seats(changes: ScheduleDiff) -> int:
+    if not changes.for_public_seats:
+        return 0  # most edits move no public session: no query
+    payloads = {
+        session_id: [change.as_dict() for change in told] for session_id, told in changes.for_public_seats.items()
+    }
     seats = (
-        SessionSeat.objects.filter(
-            session_id__in=list(changes.for_public_seats), cancelled_at__isnull=True, anonymised_at__isnull=True
-        )
+        SessionSeat.objects.filter(session_id__in=list(payloads), cancelled_at__isnull=True, anonymised_at__isnull=True)
         .order_by("id")
         .values_list("id", "session_id")
     )
     told = 0
     for seat_id, session_id in seats:
-        payload = [change.as_dict() for change in changes.for_public_seats[session_id]]
         enqueue_with_the_change(
-            tasks.send_public_seat_email, "public_seat_schedule_changed", seat_id, {"changes": payload}
+            tasks.send_public_seat_email, "public_seat_schedule_changed", seat_id, {"changes": payloads[session_id]}
         )
         told += 1
     return told
