@@ -8,7 +8,8 @@ Prints JSON lines:
 - {"bench": "signing", "db", "people", "clients", "signed", "errors", "lost", "p50_ms", "p95_ms", "rps"}:
   `people` confirmed participants sign the same slot on the shared tablet page
   (POST /gestion/emargement/<slot>/tablette/<registration>/) from `clients` concurrent
-  clients, behind gunicorn; signed, lost (a redirect answered without a stored signature)
+  clients, behind gunicorn whose workers have first served the tablet page (as when the trainer
+  opens it before the room signs); signed, lost (a redirect answered without a stored signature)
   and errors counted in the database afterwards (targets: 0 lost, 0 errors, p95 < 200 ms).
 """
 
@@ -157,6 +158,32 @@ def client_thread(port, slot, ids, cookie, csrf, out):
     conn.close()
 
 
+def warm_up(port, slot, ids, cookie, *, connections: int = 8) -> None:
+    """What happens in the room before anyone signs: the trainer opens the tablet page and a
+    person's signing pad, here from `connections` connections at once so that every worker
+    has served them (a worker's first request loads the views and the templates)."""
+
+    failures: list[str] = []
+
+    def one(k: int) -> None:
+        conn = http.client.HTTPConnection(HOST, port, timeout=30)
+        for path in (f"/gestion/emargement/{slot}/tablette/", f"/gestion/emargement/{slot}/tablette/{ids[k]}/") * 2:
+            conn.request("GET", path, headers={"Cookie": cookie})
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                failures.append(f"GET {path} answered {response.status}")
+        conn.close()
+
+    threads = [threading.Thread(target=one, args=(k,)) for k in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise RuntimeError("; ".join(failures))
+
+
 def client_process(args):
     port, slot, id_groups, cookie, csrf, start_at = args
     out: list = []
@@ -203,6 +230,7 @@ def bench_signing(db: str, args) -> dict:
     try:
         with gunicorn(env=env, workers=args.workers, threads=1, log_path=workdir / "gunicorn.log") as (port, _server):
             ids = setup["registrations"]
+            warm_up(port, setup["slot"], ids, cookie, connections=4 * args.workers)
             processes = math.ceil(args.clients / THREADS_PER_PROCESS)
             groups = [ids[k :: args.clients] for k in range(args.clients)]
             start_at = time.time() + 0.5

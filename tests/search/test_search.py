@@ -192,3 +192,54 @@ def test_the_rebuild_clears_the_old_entries_in_batches(commons):
 
     assert not SearchEntry.objects.exists() and not SearchTag.objects.exists()
     assert search("medico").count == 0
+
+
+def _text_matches(captured) -> int:
+    return sum(1 for q in captured.captured_queries if "@@" in q["sql"] or "MATCH" in q["sql"])
+
+
+def test_a_strangers_search_asked_again_is_answered_from_the_cache(commons):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = search("medico social")
+    with CaptureQueriesContext(connection) as captured:
+        again = search("medico social")
+
+    assert _text_matches(captured) == 0
+    assert again == first and titles(again)[0] == "Rencontres du secteur médico-social"
+    with CaptureQueriesContext(connection) as captured:
+        search("medico social", kind="event")
+    assert _text_matches(captured) > 0  # other filters, another search
+
+
+def test_a_cached_search_sees_the_next_change_at_once(organization, django_capture_on_commit_callbacks):
+    event = make_event(organization, title="Forum de l'habitat")
+    indexing.rebuild()
+    assert titles(search("inclusif", kind="event")) == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event_services.update_event(event=event, title="Forum de l'habitat inclusif")
+
+    assert titles(search("inclusif", kind="event")) == ["Forum de l'habitat inclusif"]
+    with django_capture_on_commit_callbacks(execute=True):
+        event.delete()
+    assert titles(search("inclusif", kind="event")) == []
+
+
+def test_a_signed_in_persons_search_is_never_the_strangers_cached_one(organization):
+    event = make_event(organization, title="Séminaire")
+    resource_services.add_resource(
+        event=event,
+        kind=ResourceKind.SYNTHESIS,
+        title="Synthèse réservée des échanges",
+        url="https://example.org/r",
+        visibility=ResourceVisibility.REGISTERED,
+    )
+    participant = factories.make_user("inscrite@example.org")
+    register(event, email=participant.email)
+    indexing.rebuild()
+
+    assert titles(search("reservee")) == []
+    assert titles(search("reservee", viewer=participant)) == ["Synthèse réservée des échanges"]
+    assert titles(search("reservee")) == []

@@ -14,6 +14,7 @@ from rencontres.resources import services as resource_services
 from rencontres.resources.enums import ResourceKind, ResourceVisibility
 from rencontres.search import fulltext, indexing, search
 from rencontres.search.models import SearchEntry, SearchTag
+from rencontres.search.query import search_now
 from tests.registrations.builders import make_event
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,7 @@ def test_a_page_of_the_summary_is_that_slice_of_the_whole_ranking(indexed):
 
 def test_one_search_reads_the_text_match_once(indexed):
     with CaptureQueriesContext(connection) as captured:
-        results = search("solidarites")
+        results = search_now("solidarites")
 
     assert results.count > 0
     statements = [q["sql"] for q in captured.captured_queries]

@@ -19,7 +19,7 @@ from rencontres.experiences.models import Experience
 from rencontres.resources.enums import ProceedingsStatus, ResourceStatus, ResourceVisibility
 from rencontres.resources.models import Proceedings, Resource
 
-from . import fulltext
+from . import fulltext, query
 from .enums import SearchKind, TagFacet
 from .models import SearchEntry, SearchTag
 
@@ -196,6 +196,7 @@ def _write(entries: list[Entry]) -> None:
 
 
 def _replace(stale, entries: list[Entry]) -> None:
+    query.index_changed()
     ids = list(stale.values_list("id", flat=True))
     fulltext.forget(ids)
     SearchEntry.objects.filter(id__in=ids).delete()
@@ -234,6 +235,7 @@ def _delete_all(*, batch: int) -> None:
 @transaction.atomic
 def rebuild(*, batch: int = 200) -> int:
     """Everything from scratch: every public event with its parts, every published experience."""
+    query.index_changed()
     fulltext.clear()
     _delete_all(batch=DELETE_BATCH)
     count = 0

@@ -1,8 +1,14 @@
 """The search: the viewer's access, the facets' filters, the text match, the counts, the best results."""
 
+import hashlib
+import json
+import secrets
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -18,6 +24,9 @@ from .models import SearchEntry, SearchTag
 
 FACETS = ("kind", "territory", "theme", "public", "year", "organization")
 MAX_LIMIT = 100
+# A stranger's results are kept in the shared cache until the index next changes (at most this long).
+RESULTS_CACHE_SECONDS = 3600
+INDEX_VERSION_KEY = "search:index-version"
 
 
 @dataclass(frozen=True)
@@ -126,7 +135,49 @@ def _count_and_facets(groups: list[tuple], tags: list[tuple]) -> tuple[int, dict
     return sum(group[-1] for group in groups), facets
 
 
-def search(
+def index_version() -> str:
+    """A token that changes whenever the index does: the cached results carry it in their key."""
+    version = cache.get(INDEX_VERSION_KEY)
+    if version is None:
+        cache.add(INDEX_VERSION_KEY, secrets.token_hex(8), None)
+        version = cache.get(INDEX_VERSION_KEY, "")
+    return version
+
+
+def _new_index_version() -> None:
+    cache.set(INDEX_VERSION_KEY, secrets.token_hex(8), None)
+
+
+def index_changed() -> None:
+    """Called by every write to the index: the cached results are not read again.
+
+    Changed at once (a search in this transaction sees the change) and again once the write
+    commits: a search elsewhere that read the old rows between the two cannot keep them cached.
+    """
+    _new_index_version()
+    transaction.on_commit(_new_index_version)
+
+
+def search(query: str, *, viewer=None, **filters) -> SearchResults:
+    """What `viewer` (None: a stranger) may find for `query`: see `search_now`.
+
+    A stranger's search is kept in the shared cache until the index changes: a word found in
+    tens of thousands of entries costs 100–300 ms to count and rank (bench/search.py), and the
+    words most searched for are the common ones. A signed-in person's search is never cached:
+    what they may see depends on their registrations.
+    """
+    if viewer is not None and viewer.is_authenticated:
+        return search_now(query, viewer=viewer, **filters)
+    described = json.dumps([query, translation.get_language(), sorted(filters.items())], default=str)
+    key = f"search:results:{index_version()}:{hashlib.sha256(described.encode()).hexdigest()}"
+    results = cache.get(key)
+    if results is None:
+        results = search_now(query, **filters)
+        cache.set(key, results, RESULTS_CACHE_SECONDS)
+    return results
+
+
+def search_now(
     query: str,
     *,
     kind: str | None = None,
