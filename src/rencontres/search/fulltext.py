@@ -142,9 +142,9 @@ def summarise(entries: QuerySet, words: list[str], *, limit: int, offset: int = 
 
     The match is materialised (`found`) and the counts, the tags and the page are read from it
     in one statement. Before, the count and facets, the tags and the ranking were three queries
-    that each ran the text match again, and the match is most of a search's cost: with
-    bench/search.py (2,000 events, 20,000 resources, 1,000 fiches, 8 clients) the p95 went from
-    993 to see-README ms on SQLite and from 419 to see-README ms on PostgreSQL.
+    that each ran the text match again, and the match is most of a search's cost. Still, a word
+    found in 20,000 entries costs 100-250 ms in-process (10,000 events, 20,000 resources, 5,000
+    fiches), which is why a stranger's results are cached (query.search).
     Hand-written because the ORM cannot read three results from one materialised CTE;
     tests/search/test_summary.py pins it to the ORM's counts and ranking on both databases.
     """
