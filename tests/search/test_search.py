@@ -90,18 +90,24 @@ def test_facets_count_what_matched_and_filter(commons):
     assert titles(search("social", theme="insertion", kind="event")) == ["Rencontres du secteur médico-social"]
 
 
-def test_registered_only_resources_never_reach_a_strangers_results(organization, alice, charlie):
+def _participant_with_a_registered_only_synthesis(organization, title: str):
+    """A seminar with a synthesis for registered people only, indexed; its confirmed participant."""
     event = make_event(organization, title="Séminaire")
     resource_services.add_resource(
         event=event,
         kind=ResourceKind.SYNTHESIS,
-        title="Synthèse confidentielle des échanges",
+        title=title,
         url="https://example.org/s",
         visibility=ResourceVisibility.REGISTERED,
     )
     participant = factories.make_user("participante@example.org")
     register(event, email=participant.email)
     indexing.rebuild()
+    return participant
+
+
+def test_registered_only_resources_never_reach_a_strangers_results(organization, alice, charlie):
+    participant = _participant_with_a_registered_only_synthesis(organization, "Synthèse confidentielle des échanges")
 
     assert titles(search("confidentielle")) == []
     assert search("confidentielle").count == 0
@@ -228,17 +234,7 @@ def test_a_cached_search_sees_the_next_change_at_once(organization, django_captu
 
 
 def test_a_signed_in_persons_search_is_never_the_strangers_cached_one(organization):
-    event = make_event(organization, title="Séminaire")
-    resource_services.add_resource(
-        event=event,
-        kind=ResourceKind.SYNTHESIS,
-        title="Synthèse réservée des échanges",
-        url="https://example.org/r",
-        visibility=ResourceVisibility.REGISTERED,
-    )
-    participant = factories.make_user("inscrite@example.org")
-    register(event, email=participant.email)
-    indexing.rebuild()
+    participant = _participant_with_a_registered_only_synthesis(organization, "Synthèse réservée des échanges")
 
     assert titles(search("reservee")) == []
     assert titles(search("reservee", viewer=participant)) == ["Synthèse réservée des échanges"]
