@@ -308,7 +308,9 @@ def test_catalogue_queries_do_not_grow_with_the_number_of_events(client, organiz
     _fill(organization, 2)
     few = count_queries(client, "/")
     _fill(organization, 6)
-    assert count_queries(client, "/") == few <= 8
+    # Each fill changes the catalogue: both are first visits, 8 reads of events and badges,
+    # the cache key's two maxima, the cache's read and its write (DatabaseCache: 4 statements).
+    assert count_queries(client, "/") == few <= 14
 
 
 def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, organization):

@@ -198,7 +198,12 @@ class Event(models.Model):
         ordering = ["starts_on", "title"]
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
-        indexes = [models.Index(fields=["status", "starts_on"]), models.Index(fields=["status", "ends_on"])]
+        indexes = [
+            models.Index(fields=["status", "starts_on"]),
+            models.Index(fields=["status", "ends_on"]),
+            # The catalogue's cache key reads the latest change (selectors.catalogue_version).
+            models.Index(fields=["updated_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -103,6 +103,8 @@ class Organization(models.Model):
         ),
     )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organizations")
+    # The catalogue's cached cards show the organisation's name: they follow this too.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

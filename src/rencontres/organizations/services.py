@@ -64,7 +64,7 @@ def update_identity(*, organization: Organization, logo=None, signature_image=No
         organization.signature_image = _image(signature_image, _("Signature et cachet"))
         changed.append("signature_image")
     organization.full_clean(exclude=[f.name for f in Organization._meta.fields if f.name not in changed])
-    organization.save(update_fields=changed)
+    organization.save(update_fields=[*changed, "updated_at"])
     return organization
 
 
