@@ -105,7 +105,7 @@ def _catalogue_query(data: dict) -> selectors.CatalogueQuery:
 
 
 def _catalogue_results(request, form, query: selectors.CatalogueQuery, querystring: str) -> str:
-    """The two lists of cards, each page of them in its two queries of badges."""
+    """The two lists of cards, each page of them with its badges read in two queries."""
     if query.text:
         query = dataclasses.replace(query, matching_ids=search.matching_event_ids(query.text))
     upcoming, past = (selectors.for_cards(events) for events in selectors.catalogue_events(query))
@@ -124,48 +124,65 @@ def _catalogue_results(request, form, query: selectors.CatalogueQuery, querystri
     return render_to_string("site/_catalogue_results.html", context, request=request)
 
 
-def catalogue_cache_key(request, query: selectors.CatalogueQuery) -> str:
-    """What the cards depend on: every public event's version, today, the language, the filters and the page.
+def catalogue_cache_key(request, form: CatalogueFilterForm, query: selectors.CatalogueQuery) -> str:
+    """What the filters and the cards depend on: the events' version, the search index's, today,
+    the language, the themes offered, the filters as typed and the page.
 
-    A text search also follows the search index, which is updated a few seconds after a change.
+    The index's version follows deletions (a deleted event's entry goes) and a text search
+    (the index is updated a few seconds after a change).
     """
+    typed = [(name, request.GET.getlist(name)) for name in form.fields]
     page = request.GET.get("page", "1")[:6] if query.when else "1"
-    versions = [selectors.catalogue_version(), timezone.localdate().isoformat(), get_language()]
-    if query.text:
-        versions.append(search.index_version())
-    filters = hashlib.sha256(repr((dataclasses.astuple(query), page)).encode()).hexdigest()
-    return "catalogue:v1:" + hashlib.sha256(":".join([*versions, filters]).encode()).hexdigest()
+    parts = [
+        selectors.catalogue_version(),
+        search.index_version(),
+        timezone.localdate().isoformat(),
+        get_language(),
+        repr(form.fields["theme"].choices),
+        repr((typed, page)),
+    ]
+    return "catalogue:v2:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _catalogue_parts(request, form, query: selectors.CatalogueQuery) -> dict:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "filters": render_to_string("site/catalogue.html#filters", {"form": form, "query": query}, request=request),
+        "results": _catalogue_results(request, form, query, params.urlencode()),
+    }
 
 
 def catalogue(request):
-    """The catalogue: its cards are the same for everyone, kept in the shared cache until an event changes.
+    """The catalogue: its filters and cards are the same for everyone, kept in the shared cache until an event changes.
 
-    Counting and sorting every public event costs 40–130 ms at 10,000 events (bench/pages.py);
-    a visit with the cards in the cache reads two indexed maxima instead.
+    Counting and sorting every public event costs 40–130 ms at 10,000 events and rendering
+    the seven filters 5 ms (bench/pages.py); a visit with both in the cache reads two indexed
+    maxima and the themes instead.
     """
     form = CatalogueFilterForm(request.GET or None)
     valid = form.is_valid() if request.GET else True
     query = _catalogue_query(form.cleaned_data if request.GET and valid else {})
-    params = request.GET.copy()
-    params.pop("page", None)
-    querystring = params.urlencode()
     if valid:
-        key = catalogue_cache_key(request, query)
-        results = cache.get(key)
-        if results is None:
-            results = _catalogue_results(request, form, query, querystring)
-            cache.set(key, results, CATALOGUE_CACHE_SECONDS)
+        key = catalogue_cache_key(request, form, query)
+        parts = cache.get(key)
+        if parts is None:
+            parts = _catalogue_parts(request, form, query)
+            cache.set(key, parts, CATALOGUE_CACHE_SECONDS)
     else:
-        # Refused filters are listed above the cards: never cached.
-        results = _catalogue_results(request, form, query, querystring)
+        # Refused filters are listed, in the form and above the cards: never cached.
+        parts = _catalogue_parts(request, form, query)
+    status = 200 if valid else 400
     if request.htmx:
-        return HttpResponse(results, status=200 if valid else 400)
+        return HttpResponse(parts["results"], status=status)
     context = {
         "form": form,
         "query": query,
-        "results": mark_safe(results),  # noqa: S308 - rendered by our own template, escaped there
+        # Rendered by our own templates, which escaped what they show.
+        "filters": mark_safe(parts["filters"]),  # noqa: S308
+        "results": mark_safe(parts["results"]),  # noqa: S308
     }
-    return render(request, "site/catalogue.html", context, status=200 if valid else 400)
+    return render(request, "site/catalogue.html", context, status=status)
 
 
 def event_detail(request, slug: str):
