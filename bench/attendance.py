@@ -6,8 +6,9 @@ Prints JSON lines:
 - {"bench": "sheets", "people": 30, "slots": 24, "pages", "seconds"}: the attendance sheets
   PDF of a training of 30 people over 24 half-days, built and typeset (target < 2 s);
 - {"bench": "signing", "db", "people", "clients", "signed", "errors", "lost", "p50_ms", "p95_ms", "rps"}:
-  `people` confirmed participants sign the same slot on the shared tablet page
-  (POST /gestion/emargement/<slot>/tablette/<registration>/) from `clients` concurrent
+  `people` confirmed participants sign the same slot on the shared tablet
+  (POST /gestion/emargement/tablette/<signed token>/<registration>/, the address the trainer's
+  /gestion/emargement/<slot>/tablette/ sends the tablet to) from `clients` concurrent
   clients, behind gunicorn whose workers have first served the tablet page (as when the trainer
   opens it before the room signs); signed, lost (a redirect answered without a stored signature)
   and errors counted in the database afterwards (targets: 0 lost, 0 errors, p95 < 200 ms).
@@ -136,7 +137,19 @@ def child_setup(*, people: int, out: Path) -> None:
     out.write_text(json.dumps({"slot": slot.id, "registrations": ids, "session": session.session_key}))
 
 
-def client_thread(port, slot, ids, cookie, csrf, out):
+def open_tablet(port, slot, cookie) -> str:
+    """The trainer opens the shared tablet: the signed address it is sent to."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    conn.request("GET", f"/gestion/emargement/{slot}/tablette/", headers={"Cookie": cookie})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    if response.status != 302:
+        raise RuntimeError(f"opening the tablet answered {response.status}")
+    return response.getheader("Location")
+
+
+def client_thread(port, tablet, ids, cookie, csrf, out):
     conn = http.client.HTTPConnection(HOST, port, timeout=30)
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
@@ -147,7 +160,7 @@ def client_thread(port, slot, ids, cookie, csrf, out):
         body = f"csrfmiddlewaretoken={csrf}&signature={SIGNATURE.replace(' ', '+')}"
         began = time.perf_counter()
         try:
-            conn.request("POST", f"/gestion/emargement/{slot}/tablette/{registration_id}/", body, headers)
+            conn.request("POST", f"{tablet}{registration_id}/", body, headers)
             response = conn.getresponse()
             response.read()
             status = response.status
@@ -158,7 +171,7 @@ def client_thread(port, slot, ids, cookie, csrf, out):
     conn.close()
 
 
-def warm_up(port, slot, ids, cookie, *, connections: int = 8) -> None:
+def warm_up(port, tablet, ids, cookie, *, connections: int = 8) -> None:
     """What happens in the room before anyone signs: the trainer opens the tablet page and a
     person's signing pad, here from `connections` connections at once so that every worker
     has served them (a worker's first request loads the views and the templates)."""
@@ -167,7 +180,7 @@ def warm_up(port, slot, ids, cookie, *, connections: int = 8) -> None:
 
     def one(k: int) -> None:
         conn = http.client.HTTPConnection(HOST, port, timeout=30)
-        for path in (f"/gestion/emargement/{slot}/tablette/", f"/gestion/emargement/{slot}/tablette/{ids[k]}/") * 2:
+        for path in (tablet, f"{tablet}{ids[k]}/") * 2:
             conn.request("GET", path, headers={"Cookie": cookie})
             response = conn.getresponse()
             response.read()
@@ -185,9 +198,9 @@ def warm_up(port, slot, ids, cookie, *, connections: int = 8) -> None:
 
 
 def client_process(args):
-    port, slot, id_groups, cookie, csrf, start_at = args
+    port, tablet, id_groups, cookie, csrf, start_at = args
     out: list = []
-    threads = [threading.Thread(target=client_thread, args=(port, slot, ids, cookie, csrf, out)) for ids in id_groups]
+    threads = [threading.Thread(target=client_thread, args=(port, tablet, ids, cookie, csrf, out)) for ids in id_groups]
     time.sleep(max(0.0, min(start_at - time.time(), 10)))
     for thread in threads:
         thread.start()
@@ -230,11 +243,12 @@ def bench_signing(db: str, args) -> dict:
     try:
         with gunicorn(env=env, workers=args.workers, threads=1, log_path=workdir / "gunicorn.log") as (port, _server):
             ids = setup["registrations"]
-            warm_up(port, setup["slot"], ids, cookie, connections=4 * args.workers)
+            tablet = open_tablet(port, setup["slot"], cookie)
+            warm_up(port, tablet, ids, cookie, connections=4 * args.workers)
             processes = math.ceil(args.clients / THREADS_PER_PROCESS)
             groups = [ids[k :: args.clients] for k in range(args.clients)]
             start_at = time.time() + 0.5
-            jobs = [(port, setup["slot"], groups[p::processes], cookie, csrf, start_at) for p in range(processes)]
+            jobs = [(port, tablet, groups[p::processes], cookie, csrf, start_at) for p in range(processes)]
             with multiprocessing.get_context("fork").Pool(processes) as pool:
                 answers = [a for part in pool.map(client_process, jobs) for a in part]
             seconds = time.time() - start_at

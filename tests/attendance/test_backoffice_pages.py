@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 import time_machine
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rencontres.attendance import qr, services
@@ -31,23 +32,48 @@ def test_an_outsider_reaches_none_of_the_attendance_pages(client, charlie, day):
         f"/gestion/evenements/{event.id}/heures.xlsx",
         f"/gestion/emargement/{morning.id}/",
         f"/gestion/emargement/{morning.id}/tablette/",
-        f"/gestion/emargement/{morning.id}/tablette/{camille.id}/",
         f"/gestion/emargement/{morning.id}/qr/",
         f"/gestion/emargement/{morning.id}/feuille.pdf",
     ):
         assert client.get(url).status_code == 404, url
     assert client.post(f"/gestion/emargement/{morning.id}/contresigner/", {}).status_code == 404
-    signing = client.post(f"/gestion/emargement/{morning.id}/tablette/{camille.id}/", {"signature": SIGNATURE})
-    assert signing.status_code == 404
     assert not Attendance.objects.filter(slot=morning).exists()
+
+
+def open_tablet(client, member, slot) -> str:
+    """The trainer opens the shared tablet: the address it is sent to, signed, needing no session."""
+    client.force_login(member)
+    response = client.get(f"/gestion/emargement/{slot.id}/tablette/")
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_the_tablet_signs_without_the_trainers_session_and_refuses_a_forged_or_old_address(client, alice, day):
+    _, morning, _, (camille, dominique, _) = day
+    tablet = open_tablet(client, alice, morning)
+    client.logout()  # the tablet's address carries what signing needs: no back office on it
+
+    assert client.get(tablet).status_code == 200
+    assert client.post(f"{tablet}{camille.id}/", {"signature": SIGNATURE}).status_code == 302
+    assert Attendance.objects.get(registration=camille).recorded_by == alice
+
+    forged = f"/gestion/emargement/tablette/{signing.dumps([morning.id, morning.event_id, alice.id])}/"
+    altered = tablet[:-2] + ("A" if tablet[-2] != "A" else "B") + "/"
+    for refused in (forged, altered):
+        response = client.post(f"{refused}{dominique.id}/", {"signature": SIGNATURE})
+        assert response.status_code == 404
+        assert "rouvrez la tablette depuis la page de la demi-journée" in response.content.decode()
+    with time_machine.travel(dt.timedelta(hours=13)):
+        response = client.post(f"{tablet}{dominique.id}/", {"signature": SIGNATURE})
+        assert response.status_code == 404 and "plus valable" in response.content.decode()
+    assert not Attendance.objects.filter(registration=dominique).exists()
 
 
 def test_the_tablet_shows_only_the_names_of_those_still_to_sign(client, alice, day):
     _, morning, _, (camille, dominique, eli) = day
     services.sign(slot=morning, registration=camille, mode=SigningMode.PHONE, signature=SIGNATURE)
-    client.force_login(alice)
 
-    page = client.get(f"/gestion/emargement/{morning.id}/tablette/").content.decode()
+    page = client.get(open_tablet(client, alice, morning)).content.decode()
 
     assert f"{dominique.first_name} {dominique.last_name}" in page
     assert camille.last_name not in page
@@ -56,22 +82,19 @@ def test_the_tablet_shows_only_the_names_of_those_still_to_sign(client, alice, d
 
 def test_signing_on_the_tablet_records_the_trainers_device_and_returns_to_the_names(client, alice, day):
     _, morning, _, (camille, *_) = day
-    client.force_login(alice)
+    tablet = open_tablet(client, alice, morning)
 
-    response = client.post(
-        f"/gestion/emargement/{morning.id}/tablette/{camille.id}/", {"signature": SIGNATURE}, HTTP_USER_AGENT="Tablette"
-    )
+    response = client.post(f"{tablet}{camille.id}/", {"signature": SIGNATURE}, HTTP_USER_AGENT="Tablette")
 
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == tablet
     attendance = Attendance.objects.get()
     assert (attendance.mode, attendance.user_agent, attendance.recorded_by) == (SigningMode.TABLET, "Tablette", alice)
 
 
 def test_an_empty_signature_on_the_tablet_says_what_to_do(client, alice, day):
     _, morning, _, (camille, *_) = day
-    client.force_login(alice)
 
-    response = client.post(f"/gestion/emargement/{morning.id}/tablette/{camille.id}/", {"signature": ""})
+    response = client.post(f"{open_tablet(client, alice, morning)}{camille.id}/", {"signature": ""})
 
     assert response.status_code == 400
     assert "signez dans le cadre" in response.content.decode()
@@ -81,12 +104,9 @@ def test_an_empty_signature_on_the_tablet_says_what_to_do(client, alice, day):
 def test_a_registration_of_another_event_in_a_post_is_a_404(client, alice, organization, day):
     _, morning, _, _ = day
     _, _, _, (stranger, *_) = training_day(organization, people=1, date=morning.day.date.replace(day=20))
-    client.force_login(alice)
+    tablet = open_tablet(client, alice, morning)
 
-    assert (
-        client.post(f"/gestion/emargement/{morning.id}/tablette/{stranger.id}/", {"signature": SIGNATURE}).status_code
-        == 404
-    )
+    assert client.post(f"{tablet}{stranger.id}/", {"signature": SIGNATURE}).status_code == 404
     assert (
         client.post(
             f"/gestion/emargement/{morning.id}/presence/", {"registration": stranger.id, "status": "present"}

@@ -122,10 +122,12 @@ def sign(
     signature: str,
     ip_address: str | None = None,
     user_agent: str = "",
-    recorded_by=None,
+    recorded_by_id: int | None = None,
     now: dt.datetime | None = None,
 ) -> Attendance:
     """The person's signature for the slot, once; refused after the counter-signature or for a stranger.
+
+    `recorded_by_id` is the member whose device took it (the shared tablet's opener), if any.
 
     The hot path of a room signing at once: one transaction takes the slot's lock (only its
     counter-signature is read) and inserts. Only when the insert meets a row already there (the
@@ -142,7 +144,7 @@ def sign(
         "signed_at": now or timezone.now(),
         "ip_address": ip_address,
         "user_agent": (user_agent or "")[:300],
-        "recorded_by": recorded_by,
+        "recorded_by_id": recorded_by_id,
     }
     try:
         return _insert_signature(slot, registration, values)

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from rencontres.attendance.kiosk import Kiosk
 from rencontres.attendance.models import AttendanceSlot
 from rencontres.events.models import Event
 from rencontres.organizations import access
@@ -30,12 +31,17 @@ def slot_for_member(user, slot_id: int) -> AttendanceSlot:
     return slot
 
 
-def slot_to_sign(user, slot_id: int) -> AttendanceSlot:
-    """The slot alone (not its event), in one query that also checks membership: a room signs at once."""
-    try:
-        return AttendanceSlot.objects.get(id=slot_id, event__organization_id__in=access.managed_organization_ids(user))
-    except AttendanceSlot.DoesNotExist:
-        raise Http404 from None
+def slot_of_kiosk(opened: Kiosk | None, *, with_day_and_event: bool = False) -> AttendanceSlot | None:
+    """The slot a shared tablet's token opens, in one query by its ids; None if the token was refused.
+
+    The token was issued to a member of the organisation (backoffice.views.attendance.slot_tablet).
+    """
+    if opened is None:
+        return None
+    slots = AttendanceSlot.objects.filter(id=opened.slot_id, event_id=opened.event_id)
+    if with_day_and_event:
+        slots = slots.select_related("day", "event")
+    return slots.first()
 
 
 def organization_for_admin(user, organization_id: int) -> Organization:

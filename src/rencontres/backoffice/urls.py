@@ -72,10 +72,10 @@ urlpatterns = [
     ),
     path("emargement/<int:slot_id>/feuille.pdf", attendance.slot_sheet, name="attendance_sheet"),
     path("emargement/<int:slot_id>/tablette/", attendance.slot_tablet, name="attendance_tablet"),
+    # The shared tablet's own address, signed: no session is needed (attendance.kiosk).
+    path("emargement/tablette/<str:token>/", attendance.tablet_names, name="attendance_kiosk"),
     path(
-        "emargement/<int:slot_id>/tablette/<int:registration_id>/",
-        attendance.slot_tablet_sign,
-        name="attendance_tablet_sign",
+        "emargement/tablette/<str:token>/<int:registration_id>/", attendance.tablet_sign, name="attendance_kiosk_sign"
     ),
     path("emargement/<int:slot_id>/qr/", attendance.slot_projector, name="attendance_projector"),
     path("emargement/<int:slot_id>/visio/", attendance.slot_online_report, name="attendance_online_report"),

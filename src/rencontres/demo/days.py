@@ -69,7 +69,7 @@ def _sign_on_tablet(slot: AttendanceSlot, registration: Registration, *, minutes
         mode=SigningMode.TABLET,
         signature=drawn_signature(registration.full_name),
         user_agent=TABLET,
-        recorded_by=organiser,
+        recorded_by_id=organiser.pk,
         now=_at(slot, minutes_after_start),
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from rencontres.attendance import online_report, qr, selectors, services, sheets
+from rencontres.attendance import kiosk, online_report, qr, selectors, services, sheets
 from rencontres.attendance.enums import AttendanceStatus, SigningMode
 from rencontres.attendance.exceptions import AttendanceError
 from rencontres.attendance.models import Attendance
@@ -261,15 +261,35 @@ def event_sheets(request, event_id: int):
 
 @login_required
 def slot_tablet(request, slot_id: int):
-    """The shared tablet: only the names of those still to sign, nothing else about them."""
+    """The trainer opens the shared tablet: its own signed address, which needs no session (attendance.kiosk)."""
     slot = backoffice_access.slot_for_member(request.user, slot_id)
-    context = {"slot": slot, "event": slot.event, "names": selectors.names_still_to_sign(slot)}
+    return redirect("backoffice:attendance_kiosk", kiosk.kiosk_token(slot, request.user))
+
+
+def _kiosk_refused(request):
+    message = _("Ce lien de tablette n'est plus valable : rouvrez la tablette depuis la page de la demi-journée.")
+    return render(request, "core/invalid_link.html", {"message": message}, status=404)
+
+
+def tablet_names(request, token: str):
+    """The shared tablet: only the names of those still to sign, nothing else about them."""
+    slot = backoffice_access.slot_of_kiosk(kiosk.kiosk_of(token), with_day_and_event=True)
+    if slot is None:
+        return _kiosk_refused(request)
+    context = {"slot": slot, "event": slot.event, "token": token, "names": selectors.names_still_to_sign(slot)}
     return render(request, "backoffice/attendance/tablet.html", context)
 
 
-@login_required
-def slot_tablet_sign(request, slot_id: int, registration_id: int):
-    slot = backoffice_access.slot_to_sign(request.user, slot_id)
+def tablet_sign(request, token: str, registration_id: int):
+    """A person's signing pad on the shared tablet; the signature is taken in the slot's lock.
+
+    The room signs at once: the slot and the person are read by their ids alone, the session
+    and the user are not (what the token says stands for them).
+    """
+    opened = kiosk.kiosk_of(token)
+    slot = backoffice_access.slot_of_kiosk(opened, with_day_and_event=request.method != "POST")
+    if slot is None:
+        return _kiosk_refused(request)
     registration = _registration_of(slot, registration_id)
     form = TabletSignatureForm(request.POST or None)
     status = 200
@@ -283,7 +303,7 @@ def slot_tablet_sign(request, slot_id: int, registration_id: int):
                     signature=form.cleaned_data["signature"],
                     ip_address=client_ip(request),
                     user_agent=request.headers.get("user-agent", ""),
-                    recorded_by=request.user,
+                    recorded_by_id=opened.opened_by_id,
                 )
             except AttendanceError as error:
                 form.add_error(None, error.message)
@@ -291,9 +311,9 @@ def slot_tablet_sign(request, slot_id: int, registration_id: int):
                 messages.success(
                     request, _("Merci %(name)s, votre présence est signée.") % {"name": registration.first_name}
                 )
-                return redirect("backoffice:attendance_tablet", slot.id)
+                return redirect("backoffice:attendance_kiosk", token)
         status = 400
-    context = {"slot": slot, "event": slot.event, "person": registration, "form": form}
+    context = {"slot": slot, "event": slot.event, "token": token, "person": registration, "form": form}
     return render(request, "backoffice/attendance/tablet_sign.html", context, status=status)
 
 
