@@ -38,10 +38,11 @@ def slot_of_kiosk(opened: Kiosk | None, *, with_day_and_event: bool = False) -> 
     """
     if opened is None:
         return None
-    slots = AttendanceSlot.objects.filter(id=opened.slot_id, event_id=opened.event_id)
-    if with_day_and_event:
-        slots = slots.select_related("day", "event")
-    return slots.first()
+    slots = AttendanceSlot.objects.select_related("day", "event") if with_day_and_event else AttendanceSlot.objects
+    try:
+        return slots.get(id=opened.slot_id, event_id=opened.event_id)
+    except AttendanceSlot.DoesNotExist:
+        return None
 
 
 def organization_for_admin(user, organization_id: int) -> Organization:
