@@ -17,19 +17,18 @@ KIOSK_HOURS = 12
 @dataclass(frozen=True)
 class Kiosk:
     slot_id: int
-    event_id: int
     opened_by_id: int
 
 
 def kiosk_token(slot, opened_by) -> str:
     """The tablet's address token for `slot`, opened by `opened_by` (a member of its organisation)."""
-    return signing.dumps([slot.pk, slot.event_id, opened_by.pk], salt=SALT)
+    return signing.dumps([slot.pk, opened_by.pk], salt=SALT)
 
 
 def kiosk_of(token: str) -> Kiosk | None:
     """What the token opens, or None if it was forged, altered or is older than KIOSK_HOURS."""
     try:
-        slot_id, event_id, opened_by_id = signing.loads(token, salt=SALT, max_age=KIOSK_HOURS * 3600)
-        return Kiosk(int(slot_id), int(event_id), int(opened_by_id))
+        slot_id, opened_by_id = signing.loads(token, salt=SALT, max_age=KIOSK_HOURS * 3600)
+        return Kiosk(int(slot_id), int(opened_by_id))
     except (signing.BadSignature, ValueError, TypeError):
         return None

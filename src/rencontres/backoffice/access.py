@@ -40,7 +40,7 @@ def slot_of_kiosk(opened: Kiosk | None, *, with_day_and_event: bool = False) -> 
         return None
     slots = AttendanceSlot.objects.select_related("day", "event") if with_day_and_event else AttendanceSlot.objects
     try:
-        return slots.get(id=opened.slot_id, event_id=opened.event_id)
+        return slots.get(id=opened.slot_id)
     except AttendanceSlot.DoesNotExist:
         return None
 
