@@ -44,11 +44,28 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris", "accept_downloads": True}
 
 
+def follow(link) -> None:
+    """Click a link and wait for the page it opens, so that what follows reads the new page."""
+    with link.page.expect_navigation():
+        link.click()
+
+
 def serious_accessibility_violations(page) -> list[str]:
     """axe-core's serious and critical findings on the current page, one line each."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error as PlaywrightError
 
-    results = Axe().run(page)
+    # A link clicked just before may still be loading its page: axe reads the loaded one.
+    page.wait_for_load_state()
+    try:
+        results = Axe().run(page)
+    except PlaywrightError as error:
+        # The navigation began after the load state was read and replaced the document under
+        # axe; read the new page once it has loaded.
+        if "documentElement" not in error.message and "context was destroyed" not in error.message:
+            raise
+        page.wait_for_load_state()
+        results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from rencontres.attendance.models import Attendance
 from tests.attendance.builders import training_day
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import follow, serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,12 +33,12 @@ def test_a_participant_signs_on_the_tablet_the_trainer_counter_signs_and_hours_a
 
     page.goto(f"{base}/gestion/evenements/{event.id}/emargement/")
     assert serious_accessibility_violations(page) == []
-    page.get_by_role("link", name=f"Ouvrir {morning}").click()
+    follow(page.get_by_role("link", name=f"Ouvrir {morning}"))
     assert serious_accessibility_violations(page) == []
 
-    page.get_by_role("link", name="Tablette d'émargement").click()
+    follow(page.get_by_role("link", name="Tablette d'émargement"))
     assert serious_accessibility_violations(page) == []
-    page.get_by_role("link", name=f"{camille.first_name} {camille.last_name}").click()
+    follow(page.get_by_role("link", name=f"{camille.first_name} {camille.last_name}"))
     assert serious_accessibility_violations(page) == []
     draw_signature(page)
     page.get_by_role("button", name="Je signe ma présence").click()
@@ -54,7 +54,7 @@ def test_a_participant_signs_on_the_tablet_the_trainer_counter_signs_and_hours_a
     expect(page.get_by_role("heading", name="Demi-journée contresignée")).to_be_visible()
     assert serious_accessibility_violations(page) == []
 
-    page.get_by_role("link", name="Heures réalisées").first.click()
+    follow(page.get_by_role("link", name="Heures réalisées").first)
     assert serious_accessibility_violations(page) == []
     row = page.get_by_role("row").filter(has_text=f"{camille.last_name} {camille.first_name}")
     expect(row).to_contain_text("3,5")

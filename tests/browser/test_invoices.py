@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from rencontres.registrations import services as registration_services
 from tests import factories
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import follow, serious_accessibility_violations
 from tests.invoicing.builders import employee, paid_day, training_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,7 +42,7 @@ def test_the_organiser_completes_a_public_buyer_issues_the_invoices_and_a_credit
     expect(page.get_by_text("Il manque le SIRET de l'acheteur public (Chorus Pro).")).to_be_visible()
     assert serious_accessibility_violations(page) == []
 
-    page.get_by_role("link", name="Coordonnées de facturation de CCAS de Mâcon").click()
+    follow(page.get_by_role("link", name="Coordonnées de facturation de CCAS de Mâcon"))
     assert serious_accessibility_violations(page) == []
     page.get_by_label("SIRET de l'acheteur").fill("000 000 018 00011")
     page.get_by_role("button", name="Enregistrer").click()
@@ -68,7 +68,7 @@ def test_the_organiser_completes_a_public_buyer_issues_the_invoices_and_a_credit
     text = " ".join(PdfReader(io.BytesIO(pdf.body())).pages[0].extract_text().split())
     assert "FACTURE" in text and "TVA non applicable" in text
 
-    page.get_by_role("link", name=re.compile("Émettre un avoir sur FA-")).first.click()
+    follow(page.get_by_role("link", name=re.compile("Émettre un avoir sur FA-")).first)
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Émettre l'avoir et l'envoyer").click()
     expect(page.locator("#resume-erreurs")).to_be_visible()

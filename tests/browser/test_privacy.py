@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from rencontres.accounts.services import get_or_create_person
 from rencontres.organizations.enums import Role
 from rencontres.registrations.models import Registration
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import follow, serious_accessibility_violations
 from tests.browser.test_workshops import contexts, signed_in_cookie  # noqa: F401  (fixture)
 from tests.factories import make_member
 from tests.privacy.builders import EMAIL, leave_a_trail
@@ -31,7 +31,7 @@ def test_a_participant_downloads_then_erases_their_data(live_server, contexts, o
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data["inscriptions"][0]["nom"] == "Durand"
 
-    page.get_by_role("link", name="Effacer mes données").click()
+    follow(page.get_by_role("link", name="Effacer mes données"))
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Effacer mes données").click()
     expect(page.get_by_text("Cochez la case pour confirmer l'effacement").first).to_be_visible()

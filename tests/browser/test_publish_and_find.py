@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from rencontres.events.models import Event
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import follow, serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -95,7 +95,7 @@ def test_organiser_publishes_and_visitor_finds_and_downloads_the_calendar(live_s
     copy = Event.objects.exclude(id=original.id).get()
     assert [d.isoformat() for d in copy.days.values_list("date", flat=True)] == ["2031-03-13", "2031-03-14"]
     page.goto(f"{base}/gestion/evenements/{original.id}/")
-    page.get_by_role("link", name="Dépublier…").click()
+    follow(page.get_by_role("link", name="Dépublier…"))
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Dépublier l'événement").click()
     expect(page.get_by_text("L'événement est repassé en brouillon")).to_be_visible()

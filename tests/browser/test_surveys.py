@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from rencontres.surveys import links
 from rencontres.surveys.models import SurveyResponse
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import follow, serious_accessibility_violations
 from tests.browser.test_workshops import contexts, signed_in_cookie  # noqa: F401  (fixture)
 from tests.surveys.builders import make_survey, register
 
@@ -37,7 +37,7 @@ def test_a_participant_answers_and_the_organiser_reads_the_results(live_server, 
     organiser = contexts([signed_in_cookie(alice, base)])
     organiser.goto(base + reverse("backoffice:event_surveys", args=[survey.event.id]))
     assert serious_accessibility_violations(organiser) == []
-    organiser.get_by_role("link", name=survey.title, exact=True).click()
+    follow(organiser.get_by_role("link", name=survey.title, exact=True))
     assert serious_accessibility_violations(organiser) == []
     organiser.get_by_role("link", name="Résultats", exact=True).click()
     expect(organiser.get_by_text("Les échanges entre CCAS")).to_be_visible()

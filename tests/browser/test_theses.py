@@ -34,6 +34,7 @@ def test_thesis_jury_decision_and_certificate_of_specialisation(live_server, bro
     expect(organiser.get_by_role("heading", name=f"Mémoires et jury : {event.title}")).to_be_visible()
     no_violations(organiser)
     organiser.get_by_role("link", name="Régler le mémoire").click()
+    expect(organiser.get_by_label("Date limite de dépôt")).to_be_visible()
     no_violations(organiser)
     organiser.get_by_label("Un mémoire est demandé à chaque stagiaire").check(force=True)
     organiser.get_by_label("Date limite de dépôt").fill((dt.date.today() + dt.timedelta(days=7)).isoformat())
@@ -44,6 +45,7 @@ def test_thesis_jury_decision_and_certificate_of_specialisation(live_server, bro
     sign_in(trainee, User.objects.get(email=camille.email), base)
     trainee.goto(f"{base}/mon-espace/")
     trainee.get_by_role("link", name=re.compile("Déposer mon mémoire")).click()
+    expect(trainee.get_by_label("Fichier du mémoire")).to_be_visible()
     no_violations(trainee)
     trainee.get_by_label("Fichier du mémoire").set_input_files(
         {"name": "memoire.exe", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a document"}
@@ -63,6 +65,7 @@ def test_thesis_jury_decision_and_certificate_of_specialisation(live_server, bro
     assert Thesis.objects.get().title == "Les tiers-lieux culturels"
 
     organiser.get_by_role("link", name="Indiquer le jury").click()
+    expect(organiser.get_by_label("Date du jury")).to_be_visible()
     no_violations(organiser)
     organiser.get_by_label("Date du jury").fill(dt.date.today().isoformat())
     organiser.get_by_label("Membres du jury").fill("Marie Durand, présidente\nPaul Martin, formateur")
@@ -71,6 +74,7 @@ def test_thesis_jury_decision_and_certificate_of_specialisation(live_server, bro
     download = organiser.get_by_role("link", name=re.compile(f"Mémoire de {camille.full_name}, version 1"))
     assert organiser.request.get(base + download.get_attribute("href")).body() == content
     organiser.get_by_role("link", name=re.compile("Enregistrer la décision")).click()
+    expect(organiser.get_by_label("Commentaire du jury")).to_be_visible()
     no_violations(organiser)
     organiser.get_by_text("admis·e", exact=True).click()
     organiser.get_by_label("Commentaire du jury").fill("Mémoire clair et documenté.")

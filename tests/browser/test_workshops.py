@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from rencontres.workshops import links, services
 from rencontres.workshops.enums import RestitutionVisibility
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import follow, serious_accessibility_violations
 from tests.workshops.builders import make_workshop, participant
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -89,7 +89,7 @@ def test_two_participants_post_and_vote_and_the_projector_follows(live_server, c
     assert serious_accessibility_violations(facilitator) == []
     facilitator.get_by_role("button", name="Clore le vote").click()
     expect(facilitator.get_by_text("Le vote est clos : les résultats sont figés.")).to_be_visible()
-    facilitator.get_by_role("link", name="Écrire la synthèse").click()
+    follow(facilitator.get_by_role("link", name="Écrire la synthèse"))
     assert serious_accessibility_violations(facilitator) == []
     facilitator.get_by_label("Synthèse du chantier").fill("Aller vers les publics là où ils vivent.")
     facilitator.get_by_label(guichet).fill("1")
