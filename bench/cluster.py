@@ -782,8 +782,12 @@ def run(
     server_workers: int,
     settings_module: str = "rencontres.settings",
     emit=print,
+    migrated_template: str | None = None,
 ) -> list[dict]:
-    """Every check, against a database of our own (or `database_url`); one result per check, also emitted as JSON."""
+    """Every check, against a database of our own (or `database_url`); one result per check, also emitted as JSON.
+
+    `migrated_template` names a migrated database to copy instead of migrating an empty one:
+    the tests pass their own test database, which saves the migrations' 18 s."""
     folder = Path(tempfile.mkdtemp(prefix="rencontres-cluster-"))
     results: list[dict] = []
 
@@ -801,7 +805,7 @@ def run(
         with contextlib.ExitStack() as stack:
             own = None if database_url else stack.enter_context(OwnPostgres(folder))
             url = database_url or own.url
-            recreate_postgres(url)
+            recreate_postgres(url, template=migrated_template)
             flush_redis()
             mail = stack.enter_context(CountingMailServer())
             env = base_env(database_url=url, data_dir=folder) | {
@@ -817,7 +821,8 @@ def run(
             env["DJANGO_SETTINGS_MODULE"] = settings_module
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
             # Migrations run once, from one command, before any server starts.
-            rencontres(env, "migrate", "--verbosity", "0")
+            if migrated_template is None:
+                rencontres(env, "migrate", "--verbosity", "0")
             migrated = time.monotonic()
             if settings_module == "rencontres.settings":  # the tests' settings serve static files where they lie
                 rencontres(env, "collectstatic", "--no-input", "--verbosity", "0")

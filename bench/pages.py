@@ -543,14 +543,15 @@ def base_env(*, database_url: str, data_dir: Path) -> dict[str, str]:
     return env
 
 
-def recreate_postgres(url: str) -> None:
+def recreate_postgres(url: str, template: str | None = None) -> None:
+    """An empty database at `url`, or a copy of the database `template` (nobody may be connected to it)."""
     import psycopg
 
     name = url.rsplit("/", 1)[1]
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
 
 
 def drop_postgres(url: str) -> None:

@@ -46,31 +46,117 @@ def demo_media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("demo-media")
 
 
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker, demo_media_root):
-    """The five demo events as run (rencontres.demo), loaded once for a module and rolled back after its last test.
+class DemoTransaction:
+    """The demo loaded once, in a transaction kept open while the tests that read it run.
 
-    Each test still runs in its own savepoint inside this transaction, so a test's changes
-    never reach the next one; loading takes two to three seconds, once instead of per test.
+    Loading takes two to three seconds (more on PostgreSQL). The tests that read the demo run
+    first (`pytest_collection_modifyitems` below) and share one load; the first other test rolls
+    it back before it starts, so no other test ever sees the demo (a reader after it loads again). Each demo test still runs in its own savepoint
+    inside this transaction: a test's changes never reach the next one.
     """
-    from django.db import transaction
-    from django.test import override_settings
 
-    from rencontres.demo.loader import load_demo
+    current = None  # the session's instance, for the hook below
 
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media_root):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield load_demo()
-        finally:
+    def __init__(self, blocker, media_root):
+        self.blocker = blocker
+        self.media_root = media_root
+        self.atomic = None
+        self.data = None
+
+    def open(self):
+        from django.db import transaction
+        from django.test import override_settings
+
+        from rencontres.demo.loader import load_demo
+
+        if self.atomic is None:
+            with self.blocker.unblock(), override_settings(MEDIA_ROOT=self.media_root):
+                self.atomic = transaction.atomic()
+                self.atomic.__enter__()
+                try:
+                    self.data = load_demo()
+                except BaseException:
+                    self.close()
+                    raise
+        return self.data
+
+    def close(self):
+        from django.db import transaction
+
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
             transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+        self.data = None
+
+
+@pytest.fixture(scope="session")
+def demo_transaction(django_db_setup, django_db_blocker, demo_media_root):
+    DemoTransaction.current = DemoTransaction(django_db_blocker, demo_media_root)
+    yield DemoTransaction.current
+    DemoTransaction.current.close()
+    DemoTransaction.current = None
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(demo_transaction):
+    """The five demo events as run (rencontres.demo), loaded once for all the tests that read them.
+
+    Module-scoped so that the load's transaction opens before a test's own (function-scoped)
+    one: the test's savepoint then sits inside it, and its rollback keeps the demo.
+    """
+    return demo_transaction.open()
+
+
+def reads_demo(item) -> bool:
+    return "demo_loaded" in getattr(item, "fixturenames", ())
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup", "django_db_serialized_rollback"}
+
+
+def uses_database(item) -> bool:
+    """Whether a test reaches the database (pytest-django refuses database access to the others)."""
+    from django.test import TransactionTestCase
+
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    cls = getattr(item, "cls", None)
+    return cls is not None and issubclass(cls, TransactionTestCase)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The demo's readers first: xdist hands each worker a first batch of consecutive tests
+    (about 150 of our 1,200 with two workers), so one worker runs them in turn and loads it once.
+
+    With RENCONTRES_DATABASE_TESTS_ONLY=1 (CI's second run, on PostgreSQL, after the whole suite
+    on SQLite), the tests that use no database are left out: they would run the same code twice.
+    """
+    if os.environ.get("RENCONTRES_DATABASE_TESTS_ONLY") == "1":
+        without_database = [item for item in items if not uses_database(item)]
+        if without_database:
+            config.hook.pytest_deselected(items=without_database)
+            items[:] = [item for item in items if uses_database(item)]
+    readers = [item for item in items if reads_demo(item)]
+    items[:] = readers + [item for item in items if not reads_demo(item)]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test that does not read the demo sets up its fixtures, roll the demo back."""
+    if DemoTransaction.current is not None and not reads_demo(item):
+        DemoTransaction.current.close()
 
 
 @pytest.fixture
 def demo(demo_loaded, settings, demo_media_root):
-    """The demo's events (`demo_loaded`, once per module), its generated files readable where it wrote them."""
+    """The demo's events (`demo_loaded`, loaded once), its generated files readable where it wrote them."""
+    if DemoTransaction.current is None or DemoTransaction.current.atomic is None:
+        pytest.fail("the demo was rolled back under a test that reads it")
     settings.MEDIA_ROOT = demo_media_root
     return demo_loaded
 

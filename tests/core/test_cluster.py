@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from tests.core.test_shared_cache import redis_or_skip
 
@@ -26,10 +26,14 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def checks():
+def checks(django_db_setup):
     redis_or_skip()
     url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/rencontres_cluster_{os.getpid()}"
+    # The cluster's database is a copy of this worker's test database, migrated already (nobody
+    # may be connected to a template: this process lets its connections go first).
+    connections.close_all()
     results = cluster.run(
+        migrated_template=connection.settings_dict["NAME"],
         database_url=url,
         registrations=REGISTRATIONS,
         clients=16,
