@@ -800,12 +800,19 @@ def run(
         results.append(result)
         emit(json.dumps(result))
 
+    import psycopg
+
     pool = multiprocessing.get_context("fork").Pool(math.ceil(clients / THREADS_PER_PROCESS))
     try:
         with contextlib.ExitStack() as stack:
             own = None if database_url else stack.enter_context(OwnPostgres(folder))
             url = database_url or own.url
-            recreate_postgres(url, template=migrated_template)
+            try:
+                recreate_postgres(url, template=migrated_template)
+            except psycopg.errors.ObjectInUse:  # someone is connected to the template
+                emit(json.dumps({"note": f"{migrated_template} is in use: migrating an empty database instead"}))
+                migrated_template = None
+                recreate_postgres(url)
             flush_redis()
             mail = stack.enter_context(CountingMailServer())
             env = base_env(database_url=url, data_dir=folder) | {

@@ -130,7 +130,8 @@ def uses_database(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """The demo's readers first: xdist hands each worker a first batch of consecutive tests
+    """The tests that copy their worker's database first, while nobody else is connected to it
+    (the browser tests' live server keeps connections open); then the demo's readers: xdist hands each worker a first batch of consecutive tests
     (about 150 of our 1,200 with two workers), so one worker runs them in turn and loads it once.
 
     With RENCONTRES_DATABASE_TESTS_ONLY=1 (CI's second run, on PostgreSQL, after the whole suite
@@ -141,8 +142,9 @@ def pytest_collection_modifyitems(config, items):
         if without_database:
             config.hook.pytest_deselected(items=without_database)
             items[:] = [item for item in items if uses_database(item)]
-    readers = [item for item in items if reads_demo(item)]
-    items[:] = readers + [item for item in items if not reads_demo(item)]
+    copiers = [item for item in items if item.get_closest_marker("copies_test_database")]
+    readers = [item for item in items if reads_demo(item) and item not in copiers]
+    items[:] = copiers + readers + [item for item in items if item not in copiers and not reads_demo(item)]
 
 
 @pytest.hookimpl(tryfirst=True)

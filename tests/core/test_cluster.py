@@ -22,6 +22,7 @@ REGISTRATIONS = 120  # per rush: two rushes, so 240 acknowledgements
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)"),
+    pytest.mark.copies_test_database,
 ]
 
 
@@ -30,7 +31,8 @@ def checks(django_db_setup):
     redis_or_skip()
     url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/rencontres_cluster_{os.getpid()}"
     # The cluster's database is a copy of this worker's test database, migrated already (nobody
-    # may be connected to a template: this process lets its connections go first).
+    # may be connected to a template: these tests run first in their worker, before the browser
+    # tests' live server holds connections, and this process lets its own go).
     connections.close_all()
     results = cluster.run(
         migrated_template=connection.settings_dict["NAME"],
