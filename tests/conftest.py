@@ -130,9 +130,10 @@ def uses_database(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """The tests that copy their worker's database first, while nobody else is connected to it
-    (the browser tests' live server keeps connections open); then the demo's readers: xdist hands each worker a first batch of consecutive tests
-    (about 150 of our 1,200 with two workers), so one worker runs them in turn and loads it once.
+    """First the tests that copy their worker's database, while nobody else is connected to it
+    (the browser tests' live server keeps its connections open); then the demo's readers: xdist
+    hands each worker a first batch of consecutive tests (about 150 of our 1,200 with two
+    workers), so one worker runs them in turn and loads the demo once.
 
     With RENCONTRES_DATABASE_TESTS_ONLY=1 (CI's second run, on PostgreSQL, after the whole suite
     on SQLite), the tests that use no database are left out: they would run the same code twice.
